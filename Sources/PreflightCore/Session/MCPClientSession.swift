@@ -1,0 +1,237 @@
+import PreflightJSON
+
+/// The MCP client: connects with a client profile, negotiates the protocol version, pages
+/// through lists and calls tools, over any ``Transport``.
+///
+/// The handshake is one step behind ``ProtocolEra``: the legacy era runs `initialize`; the modern
+/// (2026-07-28) era will run `server/discover` and decorate every request with its `_meta`, so it
+/// can be added beside this one without reshaping callers.
+public actor MCPClientSession {
+  /// The JSON-RPC peer underneath, for events and the wire log.
+  public nonisolated let peer: JSONRPCPeer
+  /// The client profile in use.
+  public nonisolated let profile: ClientProfile
+  /// The overrides in use.
+  public nonisolated let settings: SessionSettings
+  /// What the server said about itself, once connected.
+  public private(set) var server: ServerInfo?
+  /// The era negotiated, once connected.
+  public private(set) var era: ProtocolEra?
+  private var progressCounter = 0
+
+  /// Makes a session over `transport`; nothing happens until ``connect()``.
+  public init(
+    transport: any Transport, profile: ClientProfile, settings: SessionSettings = SessionSettings(),
+    log: WireLog, clock: any PeerClock = SystemPeerClock()
+  ) {
+    self.profile = profile
+    self.settings = settings
+    self.peer = JSONRPCPeer(transport: transport, log: log, clock: clock, idStyle: profile.idStyle)
+  }
+
+  /// The wire log.
+  public nonisolated var log: WireLog { peer.log }
+
+  /// The protocol version offered in `initialize`.
+  public nonisolated var offeredVersion: String {
+    settings.protocolVersion ?? profile.protocolVersion
+  }
+
+  /// Opens the transport and runs the handshake: `initialize` with the profile's version,
+  /// capabilities and client info; the server's version is accepted only if this build knows
+  /// it; then `notifications/initialized`.
+  public func connect() async throws(SessionError) -> ServerInfo {
+    do {
+      try await peer.start()
+    } catch {
+      throw .connection(error.message)
+    }
+    var params = JSONObject()
+    params["protocolVersion"] = .string(offeredVersion)
+    params["capabilities"] = profile.capabilities
+    params["clientInfo"] = profile.clientInfo
+    if let meta = profile.initializeMeta.objectValue, !meta.isEmpty {
+      params["_meta"] = .object(meta)
+    }
+    let options = RequestOptions(timeout: settings.connectTimeout)
+    let result: JSONValue
+    do {
+      result = try await peer.request("initialize", params: .object(params), options: options)
+    } catch {
+      throw await handshakeFailure(error)
+    }
+    guard case .object = result else {
+      throw .invalidResponse(method: "initialize", reason: "the result is not an object")
+    }
+    guard let version = result["protocolVersion"]?.stringValue else {
+      await peer.close()
+      throw .invalidResponse(
+        method: "initialize", reason: "the result has no protocolVersion string")
+    }
+    guard ClientProfile.supportedProtocolVersions.contains(version) else {
+      await peer.close()
+      if ProtocolEra.of(version: version) == .modern {
+        throw .connection(
+          "the server answered initialize with protocol version \(version), which belongs to "
+            + "the stateless 2026 revision; this build speaks "
+            + ClientProfile.supportedProtocolVersions.joined(separator: ", ")
+            + " and disconnected")
+      }
+      throw .connection(
+        "the server answered initialize with protocol version \(version), which this build "
+          + "does not know (it speaks "
+          + ClientProfile.supportedProtocolVersions.joined(separator: ", ")
+          + "); disconnected as the specification says")
+    }
+    let info = ServerInfo(initializeResult: result, protocolVersion: version)
+    server = info
+    era = .legacy
+    do {
+      try await peer.notify("notifications/initialized")
+    } catch {
+      throw .connection(error.message)
+    }
+    if let level = settings.logLevel, info.capabilities["logging"] != nil {
+      _ = try await request("logging/setLevel", params: ["level": .string(level)])
+    }
+    return info
+  }
+
+  private func handshakeFailure(_ error: RPCFailure) async -> SessionError {
+    switch error {
+    case .error(let e):
+      await peer.close()
+      var text = "the server refused initialize: \(e)"
+      if let supported = e.data?["supported"]?.arrayValue {
+        let list = supported.compactMap(\.stringValue).joined(separator: ", ")
+        text += "; it supports \(list)"
+        if supported.contains(where: { ProtocolEra.of(version: $0.stringValue ?? "") == .modern }) {
+          text += " (it speaks the stateless 2026 revision, not yet supported by this build)"
+        }
+      }
+      return .connection(text)
+    case .timedOut(let after):
+      await peer.close()
+      return .connection(
+        "the server did not answer initialize within \(RPCFailure.format(after))"
+          + " (--connect-timeout)")
+    case .closed(let reason):
+      return .connection("the server closed the connection before answering initialize: \(reason)")
+    case .cancelled:
+      await peer.close()
+      return .connection("initialize was cancelled")
+    case .transport(let e):
+      await peer.close()
+      return .connection(e.message)
+    }
+  }
+
+  /// Sends one request under the profile's timeouts (and the overrides), with `--request-meta`
+  /// merged into its `_meta`.
+  public func request(
+    _ method: String, params: JSONValue? = nil, extraMeta: JSONObject? = nil,
+    progressToken: JSONValue? = nil
+  ) async throws(SessionError) -> JSONValue {
+    let params = decorate(params, extraMeta: extraMeta)
+    do {
+      return try await peer.request(
+        method, params: params, options: options(progressToken: progressToken))
+    } catch {
+      throw sessionError(method: method, error)
+    }
+  }
+
+  /// Request options from the profile and the overrides.
+  public func options(progressToken: JSONValue? = nil) -> RequestOptions {
+    var o = profile.requestOptions(progressToken: progressToken)
+    if let t = settings.timeout { o.timeout = t }
+    if let m = settings.maxTime { o.maxTotal = m }
+    if let p = settings.progress { o.progressToken = p ? progressToken : nil }
+    return o
+  }
+
+  private func decorate(_ params: JSONValue?, extraMeta: JSONObject?) -> JSONValue? {
+    var meta = extraMeta ?? JSONObject()
+    if let user = settings.requestMeta {
+      for m in user.members { meta[m.key] = m.value }
+    }
+    guard !meta.isEmpty else { return params }
+    var p = params?.objectValue ?? JSONObject()
+    var existing = p["_meta"]?.objectValue ?? JSONObject()
+    for m in meta.members { existing[m.key] = m.value }
+    p["_meta"] = .object(existing)
+    return .object(p)
+  }
+
+  private func sessionError(method: String, _ error: RPCFailure) -> SessionError {
+    switch error {
+    case .error(let e): .rpc(method: method, error: e)
+    case .timedOut(let after):
+      .connection(
+        "\(method): no answer within \(RPCFailure.format(after)); the request was cancelled")
+    case .closed(let reason): .connection("\(method): the connection closed: \(reason)")
+    case .cancelled: .connection("\(method) was cancelled")
+    case .transport(let e): .connection("\(method): \(e.message)")
+    }
+  }
+
+  /// Lists every tool, following `nextCursor` through all pages (at most `pageLimit`), in order.
+  public func listTools(pageLimit: Int = 1000) async throws(SessionError) -> ToolListing {
+    let (items, pages) = try await listAll("tools/list", key: "tools", pageLimit: pageLimit)
+    return ToolListing(tools: items, pages: pages)
+  }
+
+  /// Fetches all pages of a paginated list method and returns the items under `key`.
+  public func listAll(
+    _ method: String, key: String, pageLimit: Int = 1000
+  ) async throws(SessionError) -> (items: [JSONValue], pages: Int) {
+    var items: [JSONValue] = []
+    var cursor: JSONValue?
+    var seen = Set<JSONValue>()
+    var pages = 0
+    repeat {
+      let params: JSONValue? = cursor.map { ["cursor": $0] }
+      let result = try await request(method, params: params)
+      pages += 1
+      guard let page = result[key]?.arrayValue else {
+        throw .invalidResponse(
+          method: method, reason: "page \(pages) has no \"\(key)\" array")
+      }
+      items.append(contentsOf: page)
+      cursor = result["nextCursor"]
+      if let c = cursor, c.isNull { cursor = nil }
+      if let c = cursor {
+        guard seen.insert(c).inserted else {
+          throw .invalidResponse(
+            method: method,
+            reason: "pagination loops: nextCursor \(c) was already used (after page \(pages))")
+        }
+        if pages >= pageLimit {
+          throw .invalidResponse(
+            method: method, reason: "more than \(pageLimit) pages; stopped following nextCursor")
+        }
+      }
+    } while cursor != nil
+    return (items, pages)
+  }
+
+  /// Calls a tool with the profile's tool-call `_meta` and, when the profile sends them, a
+  /// progress token; returns the raw result (which may have `isError: true`).
+  public func callTool(
+    _ name: String, arguments: JSONValue?
+  ) async throws(SessionError) -> JSONValue {
+    var params = JSONObject()
+    params["name"] = .string(name)
+    if let arguments { params["arguments"] = arguments }
+    progressCounter += 1
+    let token: JSONValue = .string("preflight-\(progressCounter)")
+    return try await request(
+      "tools/call", params: .object(params), extraMeta: profile.toolCallMeta.objectValue,
+      progressToken: token)
+  }
+
+  /// Ends the session: closes the transport (for stdio: stdin, then SIGTERM, then SIGKILL).
+  public func close() async {
+    await peer.close()
+  }
+}

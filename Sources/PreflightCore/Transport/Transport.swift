@@ -1,0 +1,15 @@
+/// A bidirectional channel that carries raw JSON-RPC frames.
+///
+/// A transport knows nothing of JSON-RPC: it moves frames (one JSON text each) and reports what
+/// happened around them. Everything it receives reaches the event stream, even bytes that are not
+/// JSON, so nothing is lost before the wire log sees it.
+public protocol Transport: Sendable {
+  /// A short name for the wire log's `transport` field: `stdio`, `http`, `sse`, `memory`.
+  var kind: String { get }
+  /// Opens the channel; events arrive on the stream until `.closed`, which is always the last.
+  func open() async throws(TransportError) -> AsyncStream<TransportEvent>
+  /// Sends one frame exactly as given (without a trailing newline; the transport frames it).
+  func send(_ frame: [UInt8]) async throws(TransportError)
+  /// Closes the channel and releases its resources; safe to call more than once.
+  func close() async
+}

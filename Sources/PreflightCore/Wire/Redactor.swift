@@ -1,0 +1,90 @@
+import PreflightJSON
+
+/// Replaces secrets before anything is recorded: values of keys named like secrets, and every
+/// value the user supplied as a secret, wherever it appears inside a string.
+public struct Redactor: Sendable {
+  /// What a secret is replaced with.
+  public static let mask = "[REDACTED]"
+
+  /// Secret values supplied by the user (tokens, `--env` values named like secrets).
+  public private(set) var secrets: [String]
+
+  /// Makes a redactor; secrets shorter than 4 characters are ignored (they would mask too much).
+  public init(secrets: [String] = []) {
+    self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+  }
+
+  /// Adds a secret value.
+  public mutating func add(secret: String) {
+    guard secret.count >= 4, !secrets.contains(secret) else { return }
+    secrets.append(secret)
+    secrets.sort { $0.count > $1.count }
+  }
+
+  /// Whether a header, key or variable name looks like it holds a secret
+  /// (`Authorization`, `Cookie`, `api_key`, `client_secret`, `GITHUB_TOKEN`, `password`…).
+  /// `progressToken` and counts like `maxTokens` are not secrets.
+  public static func isSecretName(_ name: String) -> Bool {
+    let n = String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != "." })
+    if n == "progresstoken" { return false }
+    let suffixes = [
+      "token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "privatekey",
+      "credential", "credentials", "accesskey", "sessionkey", "signature",
+    ]
+    return suffixes.contains { n.hasSuffix($0) } || n == "auth" || n == "setcookie"
+  }
+
+  /// Redacts a string: every known secret value inside it becomes the mask.
+  public func redact(_ text: String) -> (String, Bool) {
+    guard !secrets.isEmpty else { return (text, false) }
+    var result = text
+    var changed = false
+    for secret in secrets where result.contains(secret) {
+      result = result.split(separator: secret, omittingEmptySubsequences: false)
+        .joined(separator: Redactor.mask)
+      changed = true
+    }
+    return (result, changed)
+  }
+
+  /// Redacts a JSON value: members named like secrets get the mask (strings and numbers only,
+  /// so objects named `credentials` keep their shape), and secret values inside strings are
+  /// masked. Returns nil when nothing changed, so callers keep the original without copying.
+  public func redact(_ value: JSONValue) -> JSONValue? {
+    switch value {
+    case .string(let s):
+      let (r, changed) = redact(s)
+      return changed ? .string(r) : nil
+    case .array(let items):
+      var copy: [JSONValue]?
+      for (i, item) in items.enumerated() {
+        if let r = redact(item) {
+          if copy == nil { copy = items }
+          copy![i] = r
+        }
+      }
+      return copy.map { .array($0) }
+    case .object(let o):
+      var copy: JSONObject?
+      for (i, m) in o.members.enumerated() {
+        var replacement: JSONValue?
+        if Redactor.isSecretName(m.key) {
+          switch m.value {
+          case .string(let s) where s != Redactor.mask: replacement = .string(Redactor.mask)
+          case .number: replacement = .string(Redactor.mask)
+          default: replacement = redact(m.value)
+          }
+        } else {
+          replacement = redact(m.value)
+        }
+        if let replacement {
+          if copy == nil { copy = o }
+          copy!.members[i].value = replacement
+        }
+      }
+      return copy.map { .object($0) }
+    default:
+      return nil
+    }
+  }
+}

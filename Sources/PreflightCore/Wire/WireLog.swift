@@ -1,0 +1,239 @@
+import Foundation
+import PreflightJSON
+import Synchronization
+
+/// The record of everything that crossed the wire, in order: kept in memory up to a cap, and
+/// appended to an NDJSON file when one is given (the file keeps everything).
+///
+/// Safe to use from any thread. Secrets are redacted as records are made, so neither memory nor
+/// the file ever holds them.
+public final class WireLog: Sendable {
+  private struct State {
+    var records: [WireRecord] = []
+    var head = 0
+    var nextSeq = 1
+    var evicted = 0
+    var file: FileHandle?
+    var fileError: String?
+    var redactor: Redactor
+    var observers: [UUID: @Sendable (WireRecord) -> Void] = [:]
+  }
+
+  private let state: Mutex<State>
+  /// Records kept in memory before the oldest are evicted.
+  public let capacity: Int
+  private let now: @Sendable () -> Int64
+
+  /// Makes a log.
+  /// - Parameters:
+  ///   - capacity: records kept in memory (`--wire-cap`).
+  ///   - redactor: what to mask.
+  ///   - clock: milliseconds since 1970, injectable for tests.
+  public init(
+    capacity: Int = 100_000, redactor: Redactor = Redactor(),
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+  ) {
+    self.capacity = max(1, capacity)
+    self.now = clock
+    self.state = Mutex(State(redactor: redactor))
+  }
+
+  /// Starts appending every record, from now on, to `path` as NDJSON (the file is created or
+  /// appended to).
+  public func attachFile(path: String) throws(TransportError) {
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+      guard fm.createFile(atPath: path, contents: nil) else {
+        throw TransportError("cannot create the wire log '\(path)'")
+      }
+    }
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw TransportError("cannot open the wire log '\(path)' for writing")
+    }
+    handle.seekToEndOfFile()
+    state.withLock { $0.file = handle }
+  }
+
+  /// Adds a secret value to redact from now on.
+  public func addSecret(_ secret: String) {
+    state.withLock { $0.redactor.add(secret: secret) }
+  }
+
+  /// The redactor in use.
+  public var redactor: Redactor { state.withLock { $0.redactor } }
+
+  /// Calls `observer` with every record appended from now on (on the appending thread; keep it
+  /// quick). Returns a token for ``removeObserver(_:)``.
+  @discardableResult
+  public func addObserver(_ observer: @escaping @Sendable (WireRecord) -> Void) -> UUID {
+    let id = UUID()
+    state.withLock { $0.observers[id] = observer }
+    return id
+  }
+
+  /// Stops calling an observer.
+  public func removeObserver(_ id: UUID) {
+    _ = state.withLock { $0.observers.removeValue(forKey: id) }
+  }
+
+  /// Records a frame's bytes: parsed JSON is stored as a message, anything else as raw text (or
+  /// base64 when not UTF-8). Returns the record.
+  @discardableResult
+  public func recordFrame(
+    _ bytes: [UInt8], parsed: Result<JSONValue, JSONParseError>, direction: WireDirection,
+    transport: String, http: JSONValue? = nil
+  ) -> WireRecord {
+    append(direction: direction, transport: transport, http: http, byteCount: bytes.count) {
+      redactor in
+      switch parsed {
+      case .success(let value):
+        if let r = redactor.redact(value) { return (.message(r), true) }
+        return (.message(value), false)
+      case .failure(let error):
+        if let text = String(validating: bytes, as: UTF8.self) {
+          let (r, changed) = redactor.redact(text)
+          return (.raw(r, reason: "not JSON: \(error)"), changed)
+        }
+        return (.rawBase64(Data(bytes).base64EncodedString(), reason: "not UTF-8: \(error)"), false)
+      }
+    }
+  }
+
+  /// Records a message Preflight sent or received, already parsed.
+  @discardableResult
+  public func recordMessage(
+    _ message: JSONValue, direction: WireDirection, transport: String, byteCount: Int,
+    http: JSONValue? = nil
+  ) -> WireRecord {
+    append(direction: direction, transport: transport, http: http, byteCount: byteCount) {
+      redactor in
+      if let r = redactor.redact(message) { return (.message(r), true) }
+      return (.message(message), false)
+    }
+  }
+
+  /// Records one stderr line of the server.
+  @discardableResult
+  public func recordStderr(_ line: String, transport: String) -> WireRecord {
+    append(direction: .inbound, transport: transport, http: nil, byteCount: 0) { redactor in
+      let (r, changed) = redactor.redact(line)
+      return (.stderr(r), changed)
+    }
+  }
+
+  /// Records a local event (`kind` from cli.md's list).
+  @discardableResult
+  public func recordLocal(
+    kind: String, text: String, details: JSONValue? = nil, transport: String
+  ) -> WireRecord {
+    append(direction: .local, transport: transport, http: nil, byteCount: 0) { redactor in
+      let (t, changed) = redactor.redact(text)
+      let d = details.flatMap { redactor.redact($0) }
+      return (.local(kind: kind, text: t, details: d ?? details), changed || d != nil)
+    }
+  }
+
+  private func append(
+    direction: WireDirection, transport: String, http: JSONValue?, byteCount: Int,
+    make: (Redactor) -> (WireBody, Bool)
+  ) -> WireRecord {
+    let time = now()
+    let (record, observers, evictionRecord) = state.withLock {
+      s -> (WireRecord, [@Sendable (WireRecord) -> Void], WireRecord?) in
+      let (body, redacted) = make(s.redactor)
+      var httpValue = http
+      var httpRedacted = false
+      if let h = http, let r = s.redactor.redact(h) {
+        httpValue = r
+        httpRedacted = true
+      }
+      let record = WireRecord(
+        seq: s.nextSeq, timeMillis: time, direction: direction, transport: transport, body: body,
+        http: httpValue, redacted: redacted || httpRedacted, byteCount: byteCount)
+      s.nextSeq += 1
+      s.records.append(record)
+      write(record, to: &s)
+      var eviction: WireRecord?
+      if s.records.count - s.head > capacity {
+        eviction = evict(&s, time: time, transport: transport)
+      }
+      return (record, Array(s.observers.values), eviction)
+    }
+    for observer in observers {
+      observer(record)
+      if let evictionRecord { observer(evictionRecord) }
+    }
+    return record
+  }
+
+  private func evict(_ s: inout State, time: Int64, transport: String) -> WireRecord {
+    // Evict a tenth of the cap at once, so a flood costs one eviction record per batch.
+    let batch = max(1, capacity / 10)
+    let live = s.records.count - s.head
+    let count = min(live, live - capacity + batch)
+    let first = s.records[s.head].seq
+    let last = s.records[s.head + count - 1].seq
+    s.head += count
+    s.evicted += count
+    if s.head > 4096 && s.head * 2 > s.records.count {
+      s.records.removeFirst(s.head)
+      s.head = 0
+    }
+    var details = JSONObject()
+    details["count"] = .int(count)
+    details["firstSeq"] = .int(first)
+    details["lastSeq"] = .int(last)
+    let record = WireRecord(
+      seq: s.nextSeq, timeMillis: time, direction: .local, transport: transport,
+      body: .local(
+        kind: "evicted",
+        text: "\(count) older records evicted from memory (records \(first)–\(last))"
+          + (s.file == nil ? "" : "; the wire-log file keeps them"),
+        details: .object(details)))
+    s.nextSeq += 1
+    s.records.append(record)
+    write(record, to: &s)
+    return record
+  }
+
+  private func write(_ record: WireRecord, to s: inout State) {
+    guard let file = s.file else { return }
+    var bytes = JSONPrinter.compactBytes(record.json)
+    bytes.append(0x0A)
+    do {
+      try file.write(contentsOf: bytes)
+    } catch {
+      s.fileError = "writing the wire log failed: \(error)"
+      s.file = nil
+    }
+  }
+
+  /// The records now in memory, oldest first.
+  public var records: [WireRecord] {
+    state.withLock { Array($0.records[$0.head...]) }
+  }
+
+  /// Records with `seq` greater than `after`, oldest first.
+  public func records(after seq: Int) -> [WireRecord] {
+    state.withLock { s in
+      let live = s.records[s.head...]
+      guard let idx = live.firstIndex(where: { $0.seq > seq }) else { return [] }
+      return Array(live[idx...])
+    }
+  }
+
+  /// How many records were evicted from memory so far.
+  public var evictedCount: Int { state.withLock { $0.evicted } }
+
+  /// Why writing the file stopped, if it did.
+  public var fileError: String? { state.withLock { $0.fileError } }
+
+  /// Flushes and closes the file, if any.
+  public func closeFile() {
+    state.withLock { s in
+      try? s.file?.synchronize()
+      try? s.file?.close()
+      s.file = nil
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PreflightCore
+
+/// A connected session and what it needs to be shown and closed.
+struct Connection {
+  let session: MCPClientSession
+  let server: ServerInfo
+  let targetDescription: String
+  let transportKind: String
+
+  /// Opens the transport for `target` and runs the handshake; failures come back as
+  /// ``CLIFailure`` with cli.md's exit codes.
+  static func open(
+    _ target: TargetArguments.Target, options: ConnectionOptions
+  ) async throws(CLIFailure) -> Connection {
+    let profile = try options.profile()
+    let settings = try options.settings()
+    _ = try options.approvalPolicy()
+    let environment = try options.environmentValues()
+    let log = WireLog(capacity: options.wireCap)
+    for (key, value) in environment where Redactor.isSecretName(key) {
+      log.addSecret(value)
+    }
+    if let path = options.wireLog {
+      do {
+        try log.attachFile(path: path)
+      } catch {
+        throw .usage(error.message)
+      }
+    }
+    let transport: any Transport
+    let description: String
+    switch target {
+    case .demo:
+      transport = StdioTransport(
+        commandLine: [Connection.executablePath(), "demo-server"], environment: environment,
+        workingDirectory: options.cwd)
+      description = "the demo server"
+    case .command(let commandLine):
+      transport = StdioTransport(
+        commandLine: commandLine, environment: environment, workingDirectory: options.cwd)
+      description = "'" + UntrustedText.sanitize(commandLine.joined(separator: " ")) + "'"
+    case .url(let url):
+      throw CLIFailure(
+        kind: .transport,
+        message: "cannot use \(log.redactor.redact(url).0): the Streamable HTTP and HTTP+SSE "
+          + "transports are not in this build yet; stdio servers work (preflight tools -- "
+          + "COMMAND)",
+        exitCode: 3)
+    }
+    let session = MCPClientSession(
+      transport: transport, profile: profile, settings: settings, log: log)
+    do {
+      let server = try await session.connect()
+      return Connection(
+        session: session, server: server, targetDescription: description,
+        transportKind: transport.kind)
+    } catch {
+      await session.close()
+      log.closeFile()
+      throw .session(error, target: description)
+    }
+  }
+
+  /// Closes the session and the wire-log file.
+  func close() async {
+    await session.close()
+    session.log.closeFile()
+  }
+
+  /// This executable's path, for spawning `preflight demo-server`.
+  static func executablePath() -> String {
+    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return resolved
+    }
+    return CommandLine.arguments[0]
+  }
+}

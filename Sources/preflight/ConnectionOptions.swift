@@ -1,0 +1,147 @@
+import ApprovalPolicy
+import ArgumentParser
+import Foundation
+import PreflightCore
+import PreflightJSON
+
+/// The options of every command that connects to a server (cli.md, "Options common to every
+/// command that connects").
+struct ConnectionOptions: ParsableArguments {
+  @Option(
+    name: .customLong("client-profile"),
+    help: ArgumentHelp(
+      "What the client sends: chatgpt, chatgpt-2025 or full (see preflight profiles).",
+      valueName: "name"))
+  var clientProfile = "chatgpt"
+
+  @Option(
+    name: .customLong("protocol-version"),
+    help: ArgumentHelp("Offer this protocol version instead of the profile's.", valueName: "v"))
+  var protocolVersion: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Approval policy: chatgpt, codex-auto, read-only, always-ask, never-ask.",
+      valueName: "name"))
+  var policy = "chatgpt"
+
+  @Option(
+    name: .customLong("env"),
+    help: ArgumentHelp("Environment variable for a stdio server (repeatable).", valueName: "K=V"))
+  var environment: [String] = []
+
+  @Option(help: ArgumentHelp("Working directory for a stdio server.", valueName: "dir"))
+  var cwd: String?
+
+  @Option(
+    help: ArgumentHelp("Per-request timeout in seconds (default: the profile's).", valueName: "s"))
+  var timeout: Double?
+
+  @Option(
+    name: .customLong("max-time"),
+    help: ArgumentHelp("Cap on one request despite progress resets, in seconds.", valueName: "s"))
+  var maxTime: Double?
+
+  @Option(
+    name: .customLong("connect-timeout"),
+    help: ArgumentHelp("Seconds from spawn through initialize.", valueName: "s"))
+  var connectTimeout: Double = 10
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Send _meta.progressToken on requests (default: the profile's).")
+  var progress: Bool?
+
+  @Option(
+    name: .customLong("request-meta"),
+    help: ArgumentHelp("JSON object file merged into every request's _meta.", valueName: "file"))
+  var requestMeta: String?
+
+  @Option(
+    name: .customLong("log-level"),
+    help: ArgumentHelp(
+      "Send logging/setLevel with this level after connecting.", valueName: "level"))
+  var logLevel: String?
+
+  @Option(
+    name: .customLong("wire-log"),
+    help: ArgumentHelp("Append every frame to this file as NDJSON.", valueName: "file"))
+  var wireLog: String?
+
+  @Option(
+    name: .customLong("wire-cap"),
+    help: ArgumentHelp("Frames kept in memory before the oldest are evicted.", valueName: "n"))
+  var wireCap = 100_000
+
+  /// The profile named by `--client-profile`, or a usage error that lists the profiles.
+  func profile() throws(CLIFailure) -> ClientProfile {
+    if let profile = ClientProfile.named(clientProfile) { return profile }
+    let names = ClientProfile.builtin.map(\.name).joined(separator: ", ")
+    if let why = ClientProfile.planned[clientProfile] {
+      throw .usage("profile '\(clientProfile)' is not available yet: \(why). Profiles: \(names)")
+    }
+    throw .usage("unknown client profile '\(clientProfile)'; the profiles are \(names)")
+  }
+
+  /// The policy named by `--policy`, or a usage error that lists them.
+  func approvalPolicy() throws(CLIFailure) -> Policy {
+    guard let policy = Policy(name: policy) else {
+      throw .usage(
+        "unknown policy '\(policy)'; the policies are "
+          + Policy.allCases.map(\.name).joined(separator: ", "))
+    }
+    return policy
+  }
+
+  /// `--env` as a dictionary, or a usage error for an entry without `=`.
+  func environmentValues() throws(CLIFailure) -> [String: String] {
+    var values: [String: String] = [:]
+    for entry in environment {
+      guard let eq = entry.firstIndex(of: "="), eq != entry.startIndex else {
+        throw .usage("--env needs K=V, got '\(entry.prefix(40))'")
+      }
+      values[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
+    }
+    return values
+  }
+
+  private func seconds(_ value: Double?, _ name: String) throws(CLIFailure) -> Duration? {
+    guard let value else { return nil }
+    guard value > 0, value.isFinite else {
+      throw .usage("\(name) must be a positive number of seconds")
+    }
+    return .milliseconds(Int64(value * 1000))
+  }
+
+  /// The session settings these options describe.
+  func settings() throws(CLIFailure) -> SessionSettings {
+    var meta: JSONObject?
+    if let path = requestMeta {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw .usage("cannot read --request-meta file '\(path)'")
+      }
+      do {
+        let value = try JSONParser.parse(Array(data))
+        guard let object = value.objectValue else {
+          throw CLIFailure.usage("--request-meta must hold a JSON object, not \(value.typeName)")
+        }
+        meta = object
+      } catch let error as JSONParseError {
+        throw .usage("--request-meta file '\(path)' is not JSON: \(error)")
+      } catch let failure as CLIFailure {
+        throw failure
+      } catch {
+        throw .usage("--request-meta: \(error)")
+      }
+    }
+    if wireCap < 1 { throw .usage("--wire-cap must be at least 1") }
+    return SessionSettings(
+      protocolVersion: protocolVersion,
+      timeout: try seconds(timeout, "--timeout"),
+      maxTime: try seconds(maxTime, "--max-time"),
+      connectTimeout: try seconds(connectTimeout, "--connect-timeout") ?? .seconds(10),
+      progress: progress,
+      requestMeta: meta,
+      logLevel: logLevel)
+  }
+}

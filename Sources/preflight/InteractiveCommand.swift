@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+
+/// The TUI, the default when no command is named. Without a terminal it says so and exits 2.
+struct InteractiveCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tui", abstract: "Open the interactive inspector on TARGET.", shouldDisplay: false)
+
+  @Option(help: ArgumentHelp("Walk a scenario file through the approval flow.", valueName: "file"))
+  var scenario: String?
+
+  @Option(
+    help: ArgumentHelp("Restart a stdio server when files under PATH change.", valueName: "path"))
+  var watch: [String] = []
+
+  @Flag(help: .hidden)
+  var json = false
+
+  @OptionGroup(title: "Connection")
+  var connection: ConnectionOptions
+
+  @OptionGroup
+  var target: TargetArguments
+
+  func validate() throws {
+    if let word = target.url, !word.contains("://") {
+      if PreflightCommand.commandNames.contains(word) {
+        throw ValidationError(
+          "options go after the command name: preflight \(word) --json … (got '\(word)' after "
+            + "an option)")
+      }
+      if let suggestion = PreflightCommand.suggestion(for: word) {
+        throw ValidationError("unknown command '\(word)'; did you mean '\(suggestion)'?")
+      }
+      throw ValidationError(
+        "unknown command '\(word)'; the commands are "
+          + PreflightCommand.commandNames.joined(separator: ", ")
+          + " (a TARGET is an http(s) URL or -- and a command line)")
+    }
+  }
+
+  func run() async throws {
+    let target = try target.resolve(commandName: "tools")
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CLIFailure.usage("the TUI needs a terminal; try `preflight tools`")
+    }
+    // The screen arrives with the terminal UI; until then show what it would open on.
+    FileHandle.standardError.write(
+      Data(
+        "preflight: the interactive screen is not in this build yet; here is `preflight tools`:\n\n"
+          .utf8))
+    var tools = try ToolsCommand.parse([])
+    tools.connection = connection
+    tools.target = TargetArguments()
+    switch target {
+    case .demo: break
+    case .command(let line): tools.target.command = line
+    case .url(let url): tools.target.url = url
+    }
+    try await tools.run()
+  }
+}
