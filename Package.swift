@@ -17,13 +17,15 @@ let package = Package(
     .target(name: "PreflightCore", dependencies: ["PreflightJSON"]),
     // ChatGPT's approval rules as pure functions and values.
     .target(name: "ApprovalPolicy", dependencies: ["PreflightJSON"]),
+    // ChatGPT's host flow for one model-style call: find the tool, decide, log, send.
+    .target(name: "HostFlow", dependencies: ["PreflightCore", "ApprovalPolicy"]),
     // The built-in "tasks" demo server, built on the core's JSON-RPC peer.
     .target(name: "DemoServer", dependencies: ["PreflightCore"]),
     // The executable: argument parsing, wiring, exit codes.
     .executableTarget(
       name: "preflight",
       dependencies: [
-        "PreflightCore", "ApprovalPolicy", "DemoServer",
+        "PreflightCore", "ApprovalPolicy", "HostFlow", "DemoServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,11 +37,15 @@ let package = Package(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),
     .testTarget(
+      name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"]),
+    .testTarget(
       name: "DemoServerTests",
       dependencies: ["DemoServer", "PreflightCore", "PreflightTestSupport"]),
     .testTarget(
       name: "InteropTests", dependencies: ["PreflightCore", "PreflightTestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["PreflightCore", "PreflightTestSupport"],
+      exclude: ["Fixtures"]),
   ]
 )

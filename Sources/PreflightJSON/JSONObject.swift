@@ -59,3 +59,10 @@ public struct JSONObject: Sendable, Hashable {
     }
   }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+  /// Makes an object whose members keep the literal's order.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self.init(elements.map { JSONMember(key: $0.0, value: $0.1) })
+  }
+}

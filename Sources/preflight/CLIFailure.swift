@@ -13,6 +13,16 @@ struct CLIFailure: Error {
   var message: String
   var exitCode: Int32
   var validation: [(path: String, message: String)] = []
+  /// Set when the command already printed its JSON document: the failure then only explains
+  /// itself on standard error.
+  var documentPrinted = false
+
+  /// This failure, for a command that has already printed its JSON document.
+  func silenced(json: Bool) -> CLIFailure {
+    var copy = self
+    copy.documentPrinted = json
+    return copy
+  }
 
   static func usage(_ message: String) -> CLIFailure {
     CLIFailure(kind: .usage, message: message, exitCode: 2)
@@ -31,7 +41,7 @@ struct CLIFailure: Error {
   /// Prints the failure: one JSON document on standard output with `--json`, else a message on
   /// standard error.
   func report(json: Bool) {
-    if json {
+    if json && !documentPrinted {
       var e = JSONObject()
       e["kind"] = .string(kind.rawValue)
       e["message"] = .string(message)

@@ -50,6 +50,7 @@ struct Connection {
     }
     let session = MCPClientSession(
       transport: transport, profile: profile, settings: settings, log: log)
+    Connection.reportMalformedFrames(of: session)
     do {
       let server = try await session.connect()
       return Connection(
@@ -59,6 +60,27 @@ struct Connection {
       await session.close()
       log.closeFile()
       throw .session(error, target: description)
+    }
+  }
+
+  /// Tells the user on standard error about frames that are not JSON-RPC, as they arrive: they
+  /// are kept in the wire log and are not fatal, but a server that prints to stdout is broken.
+  private static func reportMalformedFrames(of session: MCPClientSession) {
+    let events = session.peer.events
+    let log = session.log
+    Task.detached {
+      for await event in events {
+        guard case .invalidFrame(let reason, let seq) = event else { continue }
+        let record = log.records.first { $0.seq == seq }
+        var sample = ""
+        if case .raw(let text, _)? = record?.body {
+          sample = ": " + UntrustedText.oneLine(text, width: 80)
+        }
+        let message =
+          "preflight: warning: the server sent a frame that is not JSON-RPC (\(reason); kept in the "
+          + "wire log as record \(seq))\(sample)\n"
+        FileHandle.standardError.write(Data(message.utf8))
+      }
     }
   }
 
@@ -74,5 +96,16 @@ struct Connection {
       return resolved
     }
     return CommandLine.arguments[0]
+  }
+}
+
+extension Connection {
+  /// Every tool, all pages; a failure becomes a ``CLIFailure``.
+  func listToolsOrThrow() async throws(CLIFailure) -> ToolListing {
+    do {
+      return try await session.listTools()
+    } catch {
+      throw .session(error, target: targetDescription)
+    }
   }
 }

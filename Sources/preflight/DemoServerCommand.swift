@@ -7,7 +7,7 @@ struct DemoServerCommand: AsyncParsableCommand {
     commandName: "demo-server",
     abstract: "Run the built-in demo server (a small tasks app) over stdio.",
     discussion: """
-      Preflight spawns this itself when no TARGET is given. It speaks MCP on standard input and
+      Preflight spawns this itself when no TARGET is given. It speaks MCP on standard input and \
       output, logs nothing to standard output, and keeps its tasks in memory.
       """)
 

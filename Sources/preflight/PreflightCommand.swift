@@ -11,18 +11,19 @@ struct PreflightCommand: AsyncParsableCommand {
         preflight <command> [options] [TARGET]
       """,
     discussion: """
-      TARGET comes last: an http:// or https:// URL, or -- followed by the server's command line
-      (everything after -- belongs to the server). With no TARGET, Preflight uses its built-in
-      demo server (preflight demo-server, spawned over stdio).
+      TARGET comes last: an http:// or https:// URL, or -- followed by the server's command \
+      line (everything after -- belongs to the server). With no TARGET, Preflight uses its \
+      built-in demo server (preflight demo-server, spawned over stdio).
 
       Options follow the command name: preflight tools --json -- python server.py
 
-      Exit codes: 0 success; 1 the server answered with an error (or isError); 2 usage error;
+      Exit codes: 0 success; 1 the server answered with an error (or isError); 2 usage error; \
       3 connection or transport failure; 4 approval required and not given.
       """,
     version: ClientProfile.preflightVersion,
     subcommands: [
-      InteractiveCommand.self, ToolsCommand.self, ProfilesCommand.self, DemoServerCommand.self,
+      InteractiveCommand.self, ToolsCommand.self, CallCommand.self, ScenarioCommand.self,
+      ProfilesCommand.self, DemoServerCommand.self,
     ],
     defaultSubcommand: InteractiveCommand.self
   )

@@ -138,9 +138,25 @@ public actor JSONRPCPeer {
     } catch {
       pending[id]?.timer?.cancel()
       pending[id] = nil
+      // A write usually fails because the other side is gone: report why it went (a process's
+      // exit status and last stderr lines) rather than the broken pipe, once the reader sees it.
+      if let reason = await closeReasonSoon() { throw .closed(reason) }
       throw .transport(error)
     }
     return id
+  }
+
+  /// Waits up to a second for the transport's close to be processed; nil if it stays open.
+  private func closeReasonSoon() async -> CloseReason? {
+    if let closeReason { return closeReason }
+    guard let readTask else { return nil }
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask { await readTask.value }
+      group.addTask { try? await Task.sleep(for: .seconds(1)) }
+      await group.next()
+      group.cancelAll()
+    }
+    return closeReason
   }
 
   /// Waits for the answer to a request started with ``startRequest(_:params:options:)``.
@@ -193,9 +209,12 @@ public actor JSONRPCPeer {
   }
 
   /// Waits until the transport has closed on its own (for a server that exits) and every event
-  /// has been processed.
+  /// has been processed, then until every incoming request being handled has been answered.
   public func waitUntilClosed() async {
     await readTask?.value
+    while let task = incoming.values.first {
+      await task.value
+    }
   }
 
   private func makeID() -> RequestID {
@@ -311,7 +330,10 @@ public actor JSONRPCPeer {
       for (id, entry) in pending where entry.outcome == nil {
         finish(id, .failure(.closed(reason)), endedBecause: "failed because the connection closed")
       }
-      for task in incoming.values { task.cancel() }
+      if reason != .endOfStream {
+        // The channel is gone both ways: nobody can receive the answers.
+        for task in incoming.values { task.cancel() }
+      }
       eventSink.yield(.closed(reason))
       eventSink.finish()
     }
@@ -413,7 +435,9 @@ public actor JSONRPCPeer {
     incoming[id] = nil
     // A request the other side cancelled gets no answer (the specification's SHOULD NOT).
     if cancelledIncoming.remove(id) != nil { return }
-    guard closeReason == nil else { return }
+    // After the input ended (a client that closed our stdin) the output may still be open, so
+    // answers to requests already read are still sent; other closes end the conversation.
+    if let closeReason, closeReason != .endOfStream { return }
     var message = JSONObject()
     message["jsonrpc"] = "2.0"
     message["id"] = id.json

@@ -73,15 +73,15 @@ public actor MCPClientSession {
       if ProtocolEra.of(version: version) == .modern {
         throw .connection(
           "the server answered initialize with protocol version \(version), which belongs to "
-            + "the stateless 2026 revision; this build speaks "
-            + ClientProfile.supportedProtocolVersions.joined(separator: ", ")
-            + " and disconnected")
+            + "the stateless 2026 revision, which this build recognises but does not speak yet "
+            + "(it speaks " + ClientProfile.supportedProtocolVersions.joined(separator: ", ")
+            + "), so Preflight disconnected")
       }
       throw .connection(
         "the server answered initialize with protocol version \(version), which this build "
           + "does not know (it speaks "
           + ClientProfile.supportedProtocolVersions.joined(separator: ", ")
-          + "); disconnected as the specification says")
+          + "), so Preflight disconnected, as the specification says")
     }
     let info = ServerInfo(initializeResult: result, protocolVersion: version)
     server = info

@@ -6,8 +6,13 @@ public enum ProtocolEra: String, Sendable, Hashable {
   /// request's `_meta`. Recognised, not spoken yet.
   case modern
 
-  /// The era a protocol version belongs to.
-  public static func of(version: String) -> ProtocolEra {
-    version >= "2026-01-01" ? .modern : .legacy
+  /// The modern protocol versions this build recognises.
+  public static let modernVersions = ["2026-07-28"]
+
+  /// The era of a protocol version this build recognises; nil for a version it does not know.
+  public static func of(version: String) -> ProtocolEra? {
+    if modernVersions.contains(version) { return .modern }
+    if ClientProfile.supportedProtocolVersions.contains(version) { return .legacy }
+    return nil
   }
 }
