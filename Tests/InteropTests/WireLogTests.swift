@@ -84,12 +84,9 @@ struct WireLogTests {
           Issue.record("expected SessionError.connection, got \(error)")
           return session
         }
-        withKnownIssue(
-          "core: a failed initialize write is reported as the send error, without the exit"
-        ) {
-          #expect(text.contains("exited with status 3"), "\(text)")
-          #expect(text.contains("fatal: missing API key EXAMPLE"), "\(text)")
-        }
+        #expect(text.contains("exited with status 3"), "\(text)")
+        #expect(text.contains("fatal: missing API key EXAMPLE"), "\(text)")
+        #expect(!text.contains("cannot send"), "\(text)")
       }
       return session
     }

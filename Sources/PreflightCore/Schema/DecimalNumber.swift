@@ -82,6 +82,16 @@ struct DecimalNumber: Sendable, Hashable {
   /// Whether the number has no fractional part (`1.0` and `1e3` do; `1.5` does not).
   var isInteger: Bool { digits.isEmpty || exponent >= 0 }
 
+  /// The integer value, clamped to `Int`'s range; only meaningful when ``isInteger``.
+  var clampedInt: Int {
+    if isZero { return 0 }
+    guard digits.count + exponent <= 18 else { return isNegative ? Int.min : Int.max }
+    var value = 0
+    for d in digits { value = value * 10 + Int(d) }
+    for _ in 0..<max(exponent, 0) { value *= 10 }
+    return isNegative ? -value : value
+  }
+
   /// -1, 0 or 1 as `self` is below, equal to or above `other`.
   func compare(to other: DecimalNumber) -> Int {
     let mySign = isZero ? 0 : (isNegative ? -1 : 1)

@@ -8,8 +8,10 @@ struct SchemaNode: Sendable {
   /// `true` or `false` for a boolean schema (or one treated as such); nil for an object schema.
   var constant: Bool?
 
-  /// The `$defs` name a `$ref` to this node used, or its `title`; for messages.
-  var name: String?
+  /// The `title`, for messages.
+  var title: String?
+  /// The last token of this node's `$ref` (`Task` for `#/$defs/Task`), for messages.
+  var referenceName: String?
   /// The `$ref` (also `$dynamicRef` and `$recursiveRef`) target.
   var reference: Int?
 
