@@ -13,8 +13,16 @@ let package = Package(
   targets: [
     // Lossless JSON values, a byte-level parser and printers. Depends on nothing.
     .target(name: "PreflightJSON"),
+    // Making untrusted text safe to show: control, bidi and invisible characters made visible.
+    .target(name: "PreflightText"),
     // JSON-RPC peer, transports, wire log, MCP session, client profiles. No terminal code.
-    .target(name: "PreflightCore", dependencies: ["PreflightJSON"]),
+    .target(name: "PreflightCore", dependencies: ["PreflightJSON", "PreflightText"]),
+    // Cells, styles, rects, the in-memory grid, diffs, display width, decoded keys. No curses.
+    .target(name: "TerminalGrid", dependencies: ["PreflightText"]),
+    // ncursesw through a C shim (macros and globals wrapped for Swift 6).
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    // The thin ncurses backend: start/stop, size, applying a diff, reading keys.
+    .target(name: "CursesBackend", dependencies: ["TerminalGrid", "CNcursesw"]),
     // ChatGPT's approval rules as pure functions and values.
     .target(name: "ApprovalPolicy", dependencies: ["PreflightJSON"]),
     // ChatGPT's host flow for one model-style call: find the tool, decide, log, send.
@@ -25,7 +33,8 @@ let package = Package(
     .executableTarget(
       name: "preflight",
       dependencies: [
-        "PreflightCore", "ApprovalPolicy", "HostFlow", "DemoServer",
+        "PreflightCore", "PreflightText", "ApprovalPolicy", "HostFlow", "DemoServer",
+        "TerminalGrid", "CursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -33,6 +42,9 @@ let package = Package(
     .target(name: "PreflightTestSupport", dependencies: ["PreflightCore"]),
 
     .testTarget(name: "PreflightJSONTests", dependencies: ["PreflightJSON"]),
+    .testTarget(name: "PreflightTextTests", dependencies: ["PreflightText"]),
+    .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
+    .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalGrid"]),
     .testTarget(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),

@@ -14,6 +14,10 @@ public enum ArgumentCheck {
   /// Every problem with `arguments` (nil counts as `{}`) under `tool.inputSchema`; a tool
   /// without a schema accepts anything.
   public static func violations(_ arguments: JSONValue?, tool: JSONValue) -> [Problem] {
-    []
+    guard let schema = tool["inputSchema"] else { return [] }
+    let instance = arguments ?? .object(JSONObject())
+    return JSONSchemaValidator(schema: schema).validate(instance).map {
+      Problem(path: $0.path.description, message: $0.message)
+    }
   }
 }

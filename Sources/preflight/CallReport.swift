@@ -2,6 +2,7 @@ import Foundation
 import HostFlow
 import PreflightCore
 import PreflightJSON
+import PreflightText
 
 /// The human-readable account of one call: the approval, then the answer, content block by
 /// content block. Server text is sanitized; newlines in text blocks are kept.

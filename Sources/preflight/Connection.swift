@@ -1,5 +1,6 @@
 import Foundation
 import PreflightCore
+import PreflightText
 
 /// A connected session and what it needs to be shown and closed.
 struct Connection {

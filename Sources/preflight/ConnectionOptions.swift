@@ -26,6 +26,27 @@ struct ConnectionOptions: ParsableArguments {
   var policy = "chatgpt"
 
   @Option(
+    help: ArgumentHelp(
+      "For URLs: auto (Streamable HTTP, then legacy SSE), http or sse.", valueName: "mode"))
+  var transport = "auto"
+
+  @Option(
+    name: [.customShort("H"), .customLong("header")],
+    help: ArgumentHelp(
+      "An HTTP header, 'Name: value' (repeatable); ${VAR} is read from the environment.",
+      valueName: "header"))
+  var header: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Send 'Authorization: Bearer TOKEN'; use ${VAR} to keep the token out of shell history.",
+      valueName: "token"))
+  var bearer: String?
+
+  @Flag(help: "Accept any TLS certificate (a warning is shown).")
+  var insecure = false
+
+  @Option(
     name: .customLong("env"),
     help: ArgumentHelp("Environment variable for a stdio server (repeatable).", valueName: "K=V"))
   var environment: [String] = []

@@ -1,6 +1,7 @@
 import HostFlow
 import PreflightCore
 import PreflightJSON
+import PreflightText
 
 /// Finding a tool by name and checking arguments against its input schema, before anything
 /// is sent.

@@ -1,6 +1,7 @@
 import ApprovalPolicy
 import PreflightCore
 import PreflightJSON
+import PreflightText
 
 /// The human-readable tool list: one line a tool with its kind and what ChatGPT does, then its
 /// description's first line. Every server string is sanitized before it is printed.

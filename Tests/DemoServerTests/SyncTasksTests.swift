@@ -85,7 +85,8 @@ import Testing
     try await Task.sleep(for: .milliseconds(50))
     task.cancel()
     let reply = await task.value
-    #expect(clock.now - start < .seconds(5))
+    // Uncancelled, this call would run for 1,000 s; a loaded CI machine may take seconds.
+    #expect(clock.now - start < .seconds(60))
     let failure = try error(of: reply)
     #expect(failure.code == -32800)
     #expect(failure.data?["stepsCompleted"] == 0)

@@ -41,9 +41,9 @@ final class TappedTransport: Transport {
     Task { [self] in
       for await event in stream {
         switch event {
-        case .frame(let bytes): tap.withLock { $0.inbound.append(bytes) }
+        case .frame(let bytes), .httpFrame(let bytes, _): tap.withLock { $0.inbound.append(bytes) }
         case .closed: tap.withLock { $0.closed = true }
-        case .stderr, .note: break
+        case .stderr, .note, .http: break
         }
         continuation.yield(event)
       }

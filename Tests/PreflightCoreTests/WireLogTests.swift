@@ -145,3 +145,22 @@ private final class SeenRecords: @unchecked Sendable {
   func add(_ value: Int) { storage.append(value) }
   var values: [Int] { storage }
 }
+
+@Suite struct RedactorURLTests {
+  @Test(arguments: [
+    ("https://x.test/mcp?api_key=abc123&page=2", "https://x.test/mcp?api_key=[REDACTED]&page=2"),
+    ("https://x.test/mcp?token=t0k3n#frag", "https://x.test/mcp?token=[REDACTED]#frag"),
+    ("https://user:pass@x.test/mcp", "https://[REDACTED]@x.test/mcp"),
+    ("https://x.test/mcp?key=k1", "https://x.test/mcp?key=[REDACTED]"),
+    ("https://x.test/mcp", "https://x.test/mcp"),
+  ])
+  func `secrets in URLs are masked`(url: String, expected: String) {
+    #expect(Redactor().redactURL(url).0 == expected)
+  }
+
+  @Test func `a known secret inside a URL path is masked`() {
+    let redactor = Redactor(secrets: ["s3cr3t-path"])
+    #expect(
+      redactor.redactURL("https://x.test/s3cr3t-path/mcp").0 == "https://x.test/[REDACTED]/mcp")
+  }
+}

@@ -228,7 +228,8 @@ public actor JSONRPCPeer {
   private func sendMessage(_ message: JSONValue) async throws(TransportError) {
     let bytes = JSONPrinter.compactBytes(message)
     log.recordMessage(
-      message, direction: .outbound, transport: transport.kind, byteCount: bytes.count)
+      message, direction: .outbound, transport: transport.kind, byteCount: bytes.count,
+      http: transport.outboundHTTPDetails())
     do {
       try await transport.send(bytes)
     } catch {
@@ -297,46 +298,58 @@ public actor JSONRPCPeer {
   private func receive(_ event: TransportEvent) async {
     switch event {
     case .frame(let bytes):
-      let parsed = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(bytes) }
-      let record = log.recordFrame(
-        bytes, parsed: parsed, direction: .inbound, transport: transport.kind)
-      switch parsed {
-      case .failure(let error):
-        eventSink.yield(.invalidFrame(reason: "not JSON: \(error)", seq: record.seq))
-      case .success(let value):
-        let message = JSONRPCMessage.classify(value)
-        if case .batch(let items) = message {
-          for item in items { await dispatch(JSONRPCMessage.classify(item), seq: record.seq) }
-        } else {
-          await dispatch(message, seq: record.seq)
-        }
-      }
+      await receiveFrame(bytes, http: nil)
+    case .httpFrame(let bytes, let http):
+      await receiveFrame(bytes, http: http)
+    case .http(let details, let text):
+      log.recordLocal(kind: "http", text: text, http: details, transport: transport.kind)
     case .stderr(let line):
       let record = log.recordStderr(line, transport: transport.kind)
       eventSink.yield(.stderr(line, seq: record.seq))
     case .note(let kind, let text):
       log.recordLocal(kind: kind, text: text, transport: transport.kind)
     case .closed(let reason):
-      closeReason = reason
-      switch reason {
-      case .processExited:
-        log.recordLocal(kind: "server-exited", text: reason.description, transport: transport.kind)
-      case .local:
-        log.recordLocal(kind: "closed", text: reason.description, transport: transport.kind)
-      default:
-        log.recordLocal(
-          kind: "transport-closed", text: reason.description, transport: transport.kind)
-      }
-      for (id, entry) in pending where entry.outcome == nil {
-        finish(id, .failure(.closed(reason)), endedBecause: "failed because the connection closed")
-      }
-      if reason != .endOfStream {
-        // The channel is gone both ways: nobody can receive the answers.
-        for task in incoming.values { task.cancel() }
-      }
-      eventSink.yield(.closed(reason))
-      eventSink.finish()
+      receiveClose(reason)
     }
+  }
+
+  private func receiveFrame(_ bytes: [UInt8], http: JSONValue?) async {
+    let parsed = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(bytes) }
+    let record = log.recordFrame(
+      bytes, parsed: parsed, direction: .inbound, transport: transport.kind, http: http)
+    switch parsed {
+    case .failure(let error):
+      eventSink.yield(.invalidFrame(reason: "not JSON: \(error)", seq: record.seq))
+    case .success(let value):
+      let message = JSONRPCMessage.classify(value)
+      if case .batch(let items) = message {
+        for item in items { await dispatch(JSONRPCMessage.classify(item), seq: record.seq) }
+      } else {
+        await dispatch(message, seq: record.seq)
+      }
+    }
+  }
+
+  private func receiveClose(_ reason: CloseReason) {
+    closeReason = reason
+    switch reason {
+    case .processExited:
+      log.recordLocal(kind: "server-exited", text: reason.description, transport: transport.kind)
+    case .local:
+      log.recordLocal(kind: "closed", text: reason.description, transport: transport.kind)
+    default:
+      log.recordLocal(
+        kind: "transport-closed", text: reason.description, transport: transport.kind)
+    }
+    for (id, entry) in pending where entry.outcome == nil {
+      finish(id, .failure(.closed(reason)), endedBecause: "failed because the connection closed")
+    }
+    if reason != .endOfStream {
+      // The channel is gone both ways: nobody can receive the answers.
+      for task in incoming.values { task.cancel() }
+    }
+    eventSink.yield(.closed(reason))
+    eventSink.finish()
   }
 
   private func dispatch(_ message: JSONRPCMessage, seq: Int) async {

@@ -227,20 +227,25 @@ extension SchemaEvaluator {
       }
     }
     let description = describe(contains)
-    let what = description.isTypeLike || description.values != nil
-      ? "that is \(description.phrase)" : "matching \(description.phrase)"
+    func what(_ count: Int) -> String {
+      guard description.isTypeLike || description.values != nil else {
+        return "matching \(description.phrase)"
+      }
+      return "that \(count == 1 ? "is" : "are") \(description.phrase)"
+    }
     if matches < minimum {
       let count = minimum == 1 ? "one item" : SchemaWording.count(minimum, "item")
       out.append(
         violation(
           location, node.path(node.minContains == nil ? "contains" : "minContains"),
-          "\(location.name) must contain at least \(count) \(what)"))
+          "\(location.name) must contain at least \(count) \(what(minimum))"))
     }
     if let maximum = node.maxContains, matches > maximum {
+      let count = SchemaWording.count(maximum, "item")
       out.append(
         violation(
           location, node.path("maxContains"),
-          "\(location.name) must contain at most \(SchemaWording.count(maximum, "item")) \(what)"))
+          "\(location.name) must contain at most \(count) \(what(maximum))"))
     }
     return gather ? matched : nil
   }

@@ -25,9 +25,13 @@ enum SchemaWording {
   }
 
   /// "a", "a or b", "a, b or c".
-  static func orList(_ phrases: [String]) -> String {
+  static func orList(_ phrases: [String]) -> String { list(phrases, "or") }
+
+  /// "a", "a and b", "a, b and c" (with `conjunction` "and").
+  static func list(_ phrases: [String], _ conjunction: String) -> String {
     guard phrases.count > 1 else { return phrases.first ?? "" }
-    return phrases.dropLast().joined(separator: ", ") + " or " + phrases[phrases.count - 1]
+    return phrases.dropLast().joined(separator: ", ") + " \(conjunction) "
+      + phrases[phrases.count - 1]
   }
 
   /// "1 item", "2 items".

@@ -1,3 +1,5 @@
+import PreflightJSON
+
 /// A bidirectional channel that carries raw JSON-RPC frames.
 ///
 /// A transport knows nothing of JSON-RPC: it moves frames (one JSON text each) and reports what
@@ -12,4 +14,12 @@ public protocol Transport: Sendable {
   func send(_ frame: [UInt8]) async throws(TransportError)
   /// Closes the channel and releases its resources; safe to call more than once.
   func close() async
+  /// The `http` object for the wire-log record of the next outbound frame (method, URL, request
+  /// headers that matter, secrets redacted); nil for transports that are not HTTP.
+  func outboundHTTPDetails() -> JSONValue?
+}
+
+extension Transport {
+  /// Not HTTP: no details.
+  public func outboundHTTPDetails() -> JSONValue? { nil }
 }

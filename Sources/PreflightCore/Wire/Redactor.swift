@@ -47,6 +47,40 @@ public struct Redactor: Sendable {
     return (result, changed)
   }
 
+  /// Redacts a URL's query parameters named like secrets (`?api_key=…&token=…`) and its user
+  /// info (`https://user:pass@host`), then any known secret value inside it.
+  public func redactURL(_ url: String) -> (String, Bool) {
+    var changed = false
+    var text = url
+    if let schemeEnd = text.firstRange(of: "://"),
+      let at = text[schemeEnd.upperBound...].firstIndex(of: "@"),
+      !text[schemeEnd.upperBound..<at].contains("/")
+    {
+      text.replaceSubrange(schemeEnd.upperBound..<at, with: Redactor.mask)
+      changed = true
+    }
+    if let q = text.firstIndex(of: "?") {
+      let head = text[...q]
+      var query = String(text[text.index(after: q)...])
+      var fragment = ""
+      if let hash = query.firstIndex(of: "#") {
+        fragment = String(query[hash...])
+        query = String(query[..<hash])
+      }
+      let parts = query.split(separator: "&", omittingEmptySubsequences: false).map {
+        pair -> String in
+        guard let eq = pair.firstIndex(of: "=") else { return String(pair) }
+        let name = String(pair[..<eq])
+        guard Redactor.isSecretName(name) || name.lowercased() == "key" else { return String(pair) }
+        changed = true
+        return name + "=" + Redactor.mask
+      }
+      text = head + parts.joined(separator: "&") + fragment
+    }
+    let (final, more) = redact(text)
+    return (final, changed || more)
+  }
+
   /// Redacts a JSON value: members named like secrets get the mask (strings and numbers only,
   /// so objects named `credentials` keep their shape), and secret values inside strings are
   /// masked. Returns nil when nothing changed, so callers keep the original without copying.

@@ -124,9 +124,10 @@ public final class WireLog: Sendable {
   /// Records a local event (`kind` from cli.md's list).
   @discardableResult
   public func recordLocal(
-    kind: String, text: String, details: JSONValue? = nil, transport: String
+    kind: String, text: String, details: JSONValue? = nil, http: JSONValue? = nil,
+    transport: String
   ) -> WireRecord {
-    append(direction: .local, transport: transport, http: nil, byteCount: 0) { redactor in
+    append(direction: .local, transport: transport, http: http, byteCount: 0) { redactor in
       let (t, changed) = redactor.redact(text)
       let d = details.flatMap { redactor.redact($0) }
       return (.local(kind: kind, text: t, details: d ?? details), changed || d != nil)

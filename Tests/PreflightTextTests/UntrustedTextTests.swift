@@ -1,4 +1,4 @@
-import PreflightCore
+import PreflightText
 import Testing
 
 @Suite struct UntrustedTextTests {

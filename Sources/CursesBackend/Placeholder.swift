@@ -1,0 +1,2 @@
+/// The ncurses backend (being written).
+enum CursesBackendPlaceholder {}

@@ -1,0 +1,2 @@
+/// The terminal grid (being written).
+enum TerminalGridPlaceholder {}
