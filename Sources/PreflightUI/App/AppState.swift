@@ -1,0 +1,56 @@
+import ApprovalPolicy
+import PreflightCore
+import TerminalGrid
+
+/// Everything the screen shows; one value, owned by the run loop, changed only by
+/// `AppUpdate.update`.
+public struct AppState: Sendable {
+  /// The terminal's size.
+  public var size: Size
+  /// Target, transport, profile and policy.
+  public var header: HeaderInfo
+  /// The approval policy (decides the tool list's "ChatGPT runs/asks").
+  public var policy: Policy
+  /// The connection.
+  public var connection: ConnectionState = .connecting
+  /// What the server said about itself.
+  public var server: ServerInfo?
+  /// The tool list.
+  public var tools = ToolsPane()
+  /// The detail pane's scroll.
+  public var detailScroll = 0
+  /// The wire pane.
+  public var wire: WirePane
+  /// The log pane.
+  public var log = LogPane()
+  /// The focused pane.
+  public var focus: Pane = .tools
+  /// What keys talk to.
+  public var mode: Mode = .normal
+  /// The frame opened from the wire (its seq) and the scroll inside it.
+  public var openedFrame: Int?
+  /// The scroll inside the opened frame.
+  public var frameScroll = 0
+  /// The help overlay's scroll.
+  public var helpScroll = 0
+  /// A message for the status line until the next key.
+  public var notice: String?
+  /// Set when the run loop should stop.
+  public var quitting = false
+  /// Requests in flight that quitting would abandon.
+  public var busy = false
+
+  /// Makes the state for a session about to connect.
+  public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {
+    self.size = size
+    self.header = header
+    self.policy = policy
+    self.wire = WirePane(capacity: wireCapacity)
+  }
+
+  /// Whether the terminal is big enough for the layout (80 × 24).
+  public var fitsMinimum: Bool { size.width >= 80 && size.height >= 24 }
+
+  /// Whether panes sit side by side (a wide terminal) rather than as tabs.
+  public var isWide: Bool { size.width >= 120 && size.height >= 30 }
+}

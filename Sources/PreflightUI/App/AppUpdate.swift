@@ -1,0 +1,214 @@
+import PreflightCore
+import TerminalGrid
+
+/// The state machine: every change to ``AppState`` happens here, without I/O or a clock.
+public enum AppUpdate {
+  /// Applies a message; returns the effects to run.
+  public static func update(_ state: inout AppState, _ msg: Msg, keys: KeyMap = .standard)
+    -> [Effect]
+  {
+    switch msg {
+    case .key(let key):
+      state.notice = nil
+      return handle(key, &state, keys)
+    case .resized(let size):
+      state.size = size
+      return []
+    case .connected(let info):
+      state.server = info
+      state.connection = .ready
+      state.tools.loading = true
+      return [.refreshTools]
+    case .connectionFailed(let why):
+      state.connection = .failed(why)
+      state.tools.loading = false
+      return []
+    case .toolsLoaded(let listing):
+      let server = state.server?.name ?? ""
+      state.tools.items = listing.tools.map {
+        ToolItem(raw: $0, server: server, policy: state.policy)
+      }
+      state.tools.pages = listing.pages
+      state.tools.loading = false
+      state.tools.error = nil
+      if state.tools.selected == nil { state.tools.select(first: true) }
+      return []
+    case .toolsFailed(let why):
+      state.tools.loading = false
+      state.tools.error = why
+      return []
+    case .wire(let records):
+      state.wire.append(records)
+      state.log.append(records)
+      return []
+    case .disconnected(let why):
+      state.connection = .disconnected(why)
+      state.busy = false
+      state.notice = "the server went away — press R to restart it"
+      return []
+    case .quitRequested:
+      state.quitting = true
+      return [.quit]
+    }
+  }
+
+  private static func handle(_ key: Key, _ state: inout AppState, _ keys: KeyMap) -> [Effect] {
+    if case .resize = key { return [] }
+    if state.mode == .filter, case .character(let c) = key {
+      appendFilter(c, &state)
+      return []
+    }
+    guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
+      return []
+    }
+    return perform(action, &state)
+  }
+
+  private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let page = max(1, state.layout.contentRows(state.focus) - 1)
+    switch action {
+    case .quit:
+      if state.busy {
+        state.mode = .confirmQuit
+        return []
+      }
+      state.quitting = true
+      return [.quit]
+    case .confirm:
+      state.quitting = true
+      return [.quit]
+    case .cancel:
+      state.mode = .normal
+    case .help:
+      state.mode = .help
+      state.helpScroll = 0
+    case .nextPane, .previousPane:
+      let all = Pane.allCases
+      let index = all.firstIndex(of: state.focus) ?? 0
+      let step = action == .nextPane ? 1 : all.count - 1
+      state.focus = all[(index + step) % all.count]
+    case .up: move(&state, by: -1)
+    case .down: move(&state, by: 1)
+    case .pageUp: move(&state, by: -page)
+    case .pageDown: move(&state, by: page)
+    case .top: move(&state, by: Int.min / 2)
+    case .bottom:
+      if state.mode == .normal && state.focus == .wire {
+        state.wire.follow = true
+      } else if state.mode == .normal && state.focus == .log {
+        state.log.scroll = nil
+      } else {
+        move(&state, by: Int.max / 2)
+      }
+    case .open:
+      switch state.focus {
+      case .tools:
+        state.focus = .detail
+        state.detailScroll = 0
+      case .wire:
+        let rows = state.wire.visible
+        if let row = state.wire.selectedRow(in: rows) {
+          state.openedFrame = state.wire.rows[rows[row]].seq
+          state.frameScroll = 0
+          state.mode = .frame
+        }
+      default: break
+      }
+    case .back:
+      switch state.mode {
+      case .filter:
+        clearFilter(&state)
+        state.mode = .normal
+      case .frame:
+        state.mode = .normal
+        state.openedFrame = nil
+      case .help, .confirmQuit:
+        state.mode = .normal
+      case .normal:
+        state.focus = .tools
+      }
+    case .filter:
+      state.mode = .filter
+    case .acceptFilter:
+      state.mode = .normal
+    case .deleteCharacter:
+      if state.focus == .wire {
+        if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
+      } else if !state.tools.filter.isEmpty {
+        state.tools.filter.removeLast()
+      }
+    case .refresh:
+      guard state.connection == .ready else {
+        state.notice = "not connected — press R to restart"
+        return []
+      }
+      state.tools.loading = true
+      return [.refreshTools]
+    case .restart:
+      state.connection = .reconnecting
+      state.server = nil
+      state.tools.loading = true
+      return [.restart]
+    case .toggleFollow:
+      state.wire.follow.toggle()
+      if !state.wire.follow {
+        let rows = state.wire.visible
+        if let last = rows.last { state.wire.selectedSeq = state.wire.rows[last].seq }
+      }
+    }
+    return []
+  }
+
+  private static func move(_ state: inout AppState, by delta: Int) {
+    switch state.mode {
+    case .frame:
+      state.frameScroll = max(0, state.frameScroll &+ delta)
+      return
+    case .help:
+      state.helpScroll = max(0, state.helpScroll &+ delta)
+      return
+    default: break
+    }
+    switch state.focus {
+    case .tools:
+      state.tools.move(by: delta)
+      state.detailScroll = 0
+      let height = max(1, state.layout.contentRows(.tools) - (state.tools.filter.isEmpty ? 0 : 1))
+      state.tools.scroll = ListWindow.start(
+        current: state.tools.scroll, selected: state.tools.selectedRow,
+        count: state.tools.visible.count, height: height)
+    case .detail:
+      state.detailScroll = max(0, state.detailScroll &+ delta)
+    case .wire:
+      state.wire.move(by: delta)
+      let visible = state.wire.visible
+      let height = max(1, state.layout.contentRows(.wire) - (state.wire.filter.isEmpty ? 0 : 1))
+      state.wire.scroll = ListWindow.start(
+        current: state.wire.scroll, selected: state.wire.selectedRow(in: visible) ?? 0,
+        count: visible.count, height: height)
+    case .log:
+      let rows = state.layout.contentRows(.log)
+      let maxStart = max(0, state.log.entries.count - rows)
+      let current = state.log.scroll ?? maxStart
+      let next = max(0, min(maxStart, current &+ delta))
+      state.log.scroll = next >= maxStart ? nil : next
+    }
+  }
+
+  private static func appendFilter(_ c: Character, _ state: inout AppState) {
+    if state.focus == .wire {
+      state.wire.filter.append(c)
+    } else {
+      state.focus = .tools
+      state.tools.filter.append(c)
+    }
+  }
+
+  private static func clearFilter(_ state: inout AppState) {
+    if state.focus == .wire {
+      state.wire.filter = ""
+    } else {
+      state.tools.filter = ""
+    }
+  }
+}

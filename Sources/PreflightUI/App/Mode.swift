@@ -1,0 +1,13 @@
+/// What the keyboard is talking to.
+public enum Mode: Sendable, Hashable {
+  /// Browsing the panes.
+  case normal
+  /// Typing a filter for the focused pane (tools or wire).
+  case filter
+  /// The help overlay listing every key.
+  case help
+  /// A frame opened from the wire, full screen.
+  case frame
+  /// Asking whether to quit while a request is running.
+  case confirmQuit
+}

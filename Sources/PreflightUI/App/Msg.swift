@@ -1,0 +1,24 @@
+import PreflightCore
+import TerminalGrid
+
+/// Something that happened; `AppUpdate.update` turns it into a new state and effects.
+public enum Msg: Sendable {
+  /// A key was pressed.
+  case key(Key)
+  /// The terminal changed size.
+  case resized(Size)
+  /// The handshake finished.
+  case connected(ServerInfo)
+  /// The connection could not be made, with why.
+  case connectionFailed(String)
+  /// Every tool, all pages.
+  case toolsLoaded(ToolListing)
+  /// Listing the tools failed, with why.
+  case toolsFailed(String)
+  /// New wire-log records, oldest first.
+  case wire([WireRecord])
+  /// The server went away after it was ready, with why.
+  case disconnected(String)
+  /// A request to quit from outside (SIGINT, SIGTERM).
+  case quitRequested
+}

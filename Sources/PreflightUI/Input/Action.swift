@@ -1,0 +1,43 @@
+/// What a key does.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+  /// Leave Preflight (asks first while a request is running).
+  case quit
+  /// Show every key.
+  case help
+  /// Focus the next pane.
+  case nextPane
+  /// Focus the previous pane.
+  case previousPane
+  /// Move the selection (or scroll) up one line.
+  case up
+  /// Move the selection (or scroll) down one line.
+  case down
+  /// Up one page.
+  case pageUp
+  /// Down one page.
+  case pageDown
+  /// To the first line.
+  case top
+  /// To the last line (in the wire pane: follow new frames).
+  case bottom
+  /// Open the selection: a tool's detail, a frame's full JSON.
+  case open
+  /// Back out of a view, a filter or an overlay (never quits).
+  case back
+  /// Start typing a filter for the focused list.
+  case filter
+  /// List the tools again.
+  case refresh
+  /// Restart the server (stdio) or reconnect (HTTP).
+  case restart
+  /// Follow new frames in the wire pane, or stop following.
+  case toggleFollow
+  /// Confirm (quit while a request is running).
+  case confirm
+  /// Decline (stay).
+  case cancel
+  /// Accept the filter being typed.
+  case acceptFilter
+  /// Delete the last character of the filter.
+  case deleteCharacter
+}

@@ -1,0 +1,122 @@
+import TerminalGrid
+
+/// The one table of keys: `update` looks actions up in it, and the status line and the help
+/// overlay are drawn from it, so they cannot disagree.
+public struct KeyMap: Sendable {
+  /// Every binding, in the order the help shows them.
+  public var bindings: [KeyBinding]
+
+  /// Makes a key map.
+  public init(bindings: [KeyBinding]) {
+    self.bindings = bindings
+  }
+
+  /// The action for `key` in this mode with this pane focused: the mode's bindings win, then the
+  /// pane's, then the global ones (normal mode only).
+  public func action(for key: Key, mode: Mode, focus: Pane) -> Action? {
+    let scopes: [KeyScope] =
+      mode == .normal ? [.pane(focus), .global] : [.mode(mode)]
+    for scope in scopes {
+      if let binding = bindings.first(where: { $0.scopes.contains(scope) && $0.keys.contains(key) })
+      {
+        return binding.action
+      }
+    }
+    return nil
+  }
+
+  /// The bindings that work here, for the status line.
+  public func statusBindings(mode: Mode, focus: Pane) -> [KeyBinding] {
+    let scopes: [KeyScope] = mode == .normal ? [.pane(focus), .global] : [.mode(mode)]
+    var seen = Set<Action>()
+    var result: [KeyBinding] = []
+    for scope in scopes {
+      for binding in bindings where binding.inStatusLine && binding.scopes.contains(scope) {
+        if seen.insert(binding.action).inserted { result.append(binding) }
+      }
+    }
+    return result
+  }
+
+  /// Preflight's keys.
+  public static let standard = KeyMap(bindings: [
+    KeyBinding(
+      [.character("?"), .function(1)], .help, in: [.global], label: "help",
+      help: "Show every key"),
+    KeyBinding(
+      [.character("q")], .quit, in: [.global], label: "quit",
+      help: "Quit (asks first while a request is running)"),
+    KeyBinding(
+      [.tab], .nextPane, in: [.global], label: "pane", help: "Focus the next pane"),
+    KeyBinding(
+      [.backTab], .previousPane, in: [.global], label: "back pane",
+      help: "Focus the previous pane", inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      label: "up", help: "Move up one line", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      label: "down", help: "Move down one line", inStatusLine: false),
+    KeyBinding(
+      [.pageUp], .pageUp,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help)],
+      label: "page up", help: "Up one page", inStatusLine: false),
+    KeyBinding(
+      [.pageDown, .character(" ")], .pageDown,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help)],
+      label: "page down", help: "Down one page", inStatusLine: false),
+    KeyBinding(
+      [.home, .character("g")], .top,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      label: "top", help: "Go to the first line", inStatusLine: false),
+    KeyBinding(
+      [.end, .character("G")], .bottom,
+      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      label: "end", help: "Go to the last line (the wire pane then follows new frames)",
+      inStatusLine: false),
+    KeyBinding(
+      [.enter], .open, in: [.pane(.tools)], label: "detail",
+      help: "Open the selected tool's detail"),
+    KeyBinding(
+      [.enter], .open, in: [.pane(.wire)], label: "open",
+      help: "Open the selected frame's full JSON"),
+    KeyBinding(
+      [.character("/")], .filter, in: [.pane(.tools), .pane(.wire)], label: "filter",
+      help: "Filter the list (tools by name or title; frames by method, direction or text)"),
+    KeyBinding(
+      [.character("f")], .toggleFollow, in: [.pane(.wire)], label: "follow",
+      help: "Follow new frames, or stop following"),
+    KeyBinding(
+      [.escape], .back, in: [.pane(.detail), .pane(.wire), .pane(.log)], label: "back",
+      help: "Back to the tool list (never quits)"),
+    KeyBinding(
+      [.character("r")], .refresh, in: [.global], label: "refresh",
+      help: "List the tools again"),
+    KeyBinding(
+      [.character("R")], .restart, in: [.global], label: "restart",
+      help: "Restart the server (stdio) or reconnect (HTTP)"),
+    KeyBinding(
+      [.escape, .character("q")], .back, in: [.mode(.frame)], label: "back",
+      help: "Close the frame"),
+    KeyBinding(
+      [.escape, .character("q"), .character("?"), .enter], .back, in: [.mode(.help)],
+      label: "close", help: "Close the help"),
+    KeyBinding(
+      [.enter], .acceptFilter, in: [.mode(.filter)], label: "keep filter",
+      help: "Keep the filter and go back to the list"),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.filter)], label: "clear",
+      help: "Clear the filter"),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.filter)], label: "delete",
+      help: "Delete the last character", inStatusLine: false),
+    KeyBinding(
+      [.character("y")], .confirm, in: [.mode(.confirmQuit)], label: "quit",
+      help: "Quit anyway"),
+    KeyBinding(
+      [.character("n"), .escape], .cancel, in: [.mode(.confirmQuit)], label: "stay",
+      help: "Stay"),
+  ])
+}

@@ -1,0 +1,67 @@
+import TerminalGrid
+
+/// The tool list: name, kind word (coloured), a `!` when hints ChatGPT requires are missing,
+/// the hidden-from-model tools marked, and the filter line.
+enum ToolsView {
+  static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+    let pane = state.tools
+    let focused = state.focus == .tools
+    var title = "Tools \(pane.items.count)"
+    if pane.loading { title += " · loading" }
+    if pane.pages > 1 { title += " · \(pane.pages) pages" }
+    grid.drawBox(rect, title: title, footer: focused ? "Enter detail" : "", focused: focused)
+    let inner = rect.content
+    guard !inner.isEmpty else { return }
+    var y = inner.y
+    if state.mode == .filter && state.focus != .wire || !pane.filter.isEmpty {
+      let typing = state.mode == .filter && state.focus != .wire
+      StyledLine([
+        Span("/", Palette.accent), Span(pane.filter, Style(underline: typing)),
+        Span(typing ? "▏" : "", Palette.accent),
+      ]).draw(into: &grid, x: inner.x, y: y, width: inner.width)
+      y += 1
+    }
+    if let error = pane.error {
+      grid.putTruncated("✕ " + error, x: inner.x, y: y, width: inner.width, style: Palette.error)
+      y += 1
+    }
+    if pane.items.isEmpty {
+      let text = state.connection == .ready ? (pane.loading ? "listing tools…" : "no tools") : ""
+      grid.putTruncated(text, x: inner.x, y: y, width: inner.width, style: Palette.dim)
+      return
+    }
+    let rows = pane.visible
+    let height = inner.maxY - y
+    guard height > 0 else { return }
+    let selectedRow = pane.selectedRow
+    let start = ListWindow.start(
+      current: pane.scroll, selected: selectedRow, count: rows.count, height: height)
+    let kindWidth = 12
+    let nameColumn = min(
+      max(12, pane.items.map { DisplayWidth.of($0.name) }.max() ?? 12) + 1,
+      max(12, (inner.width - kindWidth - 4) * 3 / 5))
+    let titleWidth = max(0, inner.width - 2 - nameColumn - kindWidth - 2)
+    for (offset, row) in rows[start..<min(rows.count, start + height)].enumerated() {
+      let item = pane.items[row]
+      let isSelected = start + offset == selectedRow
+      let lineY = y + offset
+      var nameStyle = Style.plain
+      if item.hiddenFromModel { nameStyle = Palette.dim }
+      if isSelected && focused { nameStyle.reverse = true }
+      grid.put(isSelected ? "▶ " : "  ", x: inner.x, y: lineY, style: Palette.accent)
+      grid.putTruncated(
+        item.name, x: inner.x + 2, y: lineY, width: nameColumn - 1, style: nameStyle)
+      if titleWidth > 3, let title = item.title {
+        grid.putTruncated(
+          title, x: inner.x + 2 + nameColumn, y: lineY, width: titleWidth, style: Palette.dim)
+      }
+      let kindX = inner.maxX - kindWidth - 1
+      grid.putTruncated(
+        item.hiddenFromModel ? "app only" : item.kindWord, x: kindX, y: lineY, width: kindWidth,
+        style: item.hiddenFromModel ? Palette.dim : Palette.kind(item.kindWord))
+      if item.hintsMissing {
+        grid.put("!", x: inner.maxX - 1, y: lineY, style: Palette.write)
+      }
+    }
+  }
+}

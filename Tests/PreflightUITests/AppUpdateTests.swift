@@ -1,0 +1,145 @@
+import PreflightCore
+import PreflightUI
+import TerminalGrid
+import Testing
+
+@Suite struct AppUpdateTests {
+  func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+    keys.flatMap { AppUpdate.update(&state, .key($0)) }
+  }
+
+  @Test func `connecting then listing fills the tool list and selects the first tool`() {
+    var state = UIFixtures.state()
+    #expect(state.connection == .ready)
+    #expect(state.tools.items.count == UIFixtures.tools.count)
+    #expect(state.tools.selected?.name == "list_tasks")
+  }
+
+  @Test func `connected asks for the tool list`() {
+    var state = AppState(
+      size: Size(width: 80, height: 24),
+      header: HeaderInfo(target: "x", transport: "stdio", profile: "chatgpt", policy: "chatgpt"),
+      policy: .chatgpt)
+    #expect(AppUpdate.update(&state, .connected(UIFixtures.server)) == [.refreshTools])
+    #expect(state.tools.loading)
+  }
+
+  @Test func `arrows and j k move the selection within bounds`() {
+    var state = UIFixtures.state()
+    _ = press(&state, .down, .character("j"))
+    #expect(state.tools.selected?.name == "delete_task")
+    _ = press(&state, .up, .up, .up, .up)
+    #expect(state.tools.selected?.name == "list_tasks")
+    _ = press(&state, .end)
+    #expect(state.tools.selected?.name == "refresh_widget")
+  }
+
+  @Test func `typing a filter narrows the list and keeps the selection valid`() {
+    var state = UIFixtures.state()
+    _ = press(
+      &state, .character("/"), .character("t"), .character("a"), .character("s"), .character("k"))
+    #expect(state.mode == .filter)
+    #expect(state.tools.filter == "task")
+    #expect(state.tools.visible.count == 4)
+    _ = press(&state, .character("q"))
+    #expect(!state.quitting, "q is text while typing a filter")
+    #expect(state.tools.filter == "taskq")
+    _ = press(&state, .backspace, .enter)
+    #expect(state.mode == .normal)
+    #expect(state.tools.filter == "task")
+    _ = press(&state, .character("/"), .escape)
+    #expect(state.tools.filter.isEmpty)
+  }
+
+  @Test func `tab cycles the panes and escape goes back to the tools`() {
+    var state = UIFixtures.state()
+    _ = press(&state, .tab)
+    #expect(state.focus == .detail)
+    _ = press(&state, .tab, .tab)
+    #expect(state.focus == .log)
+    _ = press(&state, .tab)
+    #expect(state.focus == .tools)
+    _ = press(&state, .backTab)
+    #expect(state.focus == .log)
+    _ = press(&state, .escape)
+    #expect(state.focus == .tools)
+    #expect(!state.quitting)
+  }
+
+  @Test func `q quits at once unless a request is running`() {
+    var state = UIFixtures.state()
+    state.busy = true
+    #expect(press(&state, .character("q")).isEmpty)
+    #expect(state.mode == .confirmQuit)
+    _ = press(&state, .character("n"))
+    #expect(state.mode == .normal)
+    _ = press(&state, .character("q"))
+    #expect(press(&state, .character("y")) == [.quit])
+    #expect(state.quitting)
+    var idle = UIFixtures.state()
+    #expect(press(&idle, .character("q")) == [.quit])
+  }
+
+  @Test func `enter on a frame opens it and escape closes it`() {
+    var state = UIFixtures.state()
+    state.focus = .wire
+    _ = press(&state, .up, .enter)
+    #expect(state.mode == .frame)
+    #expect(state.openedFrame == 9)
+    _ = press(&state, .escape)
+    #expect(state.mode == .normal)
+    #expect(state.openedFrame == nil)
+    #expect(state.focus == .wire)
+  }
+
+  @Test func `new frames do not move a selection the user made`() {
+    var state = UIFixtures.state()
+    state.focus = .wire
+    _ = press(&state, .up, .up)
+    let selected = state.wire.selectedSeq
+    #expect(!state.wire.follow)
+    let more = UIFixtures.wireRecords.map { record -> WireRecord in
+      var copy = record
+      copy.seq += 100
+      return copy
+    }
+    _ = AppUpdate.update(&state, .wire(more))
+    #expect(state.wire.selectedSeq == selected)
+    _ = press(&state, .character("f"))
+    #expect(state.wire.follow)
+  }
+
+  @Test func `a response is paired with its request for latency`() {
+    let state = UIFixtures.state()
+    let result = state.wire.rows.first { $0.label == "result #1" }
+    #expect(result?.latencyMs == 2)
+    #expect(result?.summary == "6 tools")
+  }
+
+  @Test func `the log pane collects notifications and stderr`() {
+    let state = UIFixtures.state()
+    #expect(state.log.entries.map(\.tag) == ["stderr", "warning", "progress"])
+    #expect(state.log.entries[2].fraction == 0.4)
+  }
+
+  @Test func `refresh and restart ask for effects`() {
+    var state = UIFixtures.state()
+    #expect(press(&state, .character("r")) == [.refreshTools])
+    #expect(press(&state, .character("R")) == [.restart])
+    #expect(state.connection == .reconnecting)
+    #expect(press(&state, .character("r")).isEmpty, "not connected yet")
+    #expect(state.notice != nil)
+  }
+
+  @Test func `a server that goes away is shown with why`() {
+    var state = UIFixtures.state()
+    _ = AppUpdate.update(&state, .disconnected("server process exited with status 1"))
+    #expect(state.connection == .disconnected("server process exited with status 1"))
+  }
+
+  @Test func `a quit signal quits`() {
+    var state = UIFixtures.state()
+    #expect(AppUpdate.update(&state, .quitRequested) == [.quit])
+    #expect(state.quitting)
+  }
+}
