@@ -27,6 +27,11 @@ let package = Package(
     .target(name: "ApprovalPolicy", dependencies: ["PreflightJSON"]),
     // ChatGPT's host flow for one model-style call: find the tool, decide, log, send.
     .target(name: "HostFlow", dependencies: ["PreflightCore", "ApprovalPolicy"]),
+    // The TUI's state, messages, effects, pure update and render into a cell grid. No curses.
+    .target(
+      name: "PreflightUI",
+      dependencies: ["PreflightCore", "ApprovalPolicy", "HostFlow", "TerminalGrid", "PreflightText"]
+    ),
     // The built-in "tasks" demo server, built on the core's JSON-RPC peer.
     .target(name: "DemoServer", dependencies: ["PreflightCore"]),
     // The executable: argument parsing, wiring, exit codes.
@@ -34,7 +39,7 @@ let package = Package(
       name: "preflight",
       dependencies: [
         "PreflightCore", "PreflightText", "ApprovalPolicy", "HostFlow", "DemoServer",
-        "TerminalGrid", "CursesBackend",
+        "TerminalGrid", "CursesBackend", "PreflightUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,6 +50,10 @@ let package = Package(
     .testTarget(name: "PreflightTextTests", dependencies: ["PreflightText"]),
     .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalGrid"]),
+    .testTarget(
+      name: "PreflightUITests",
+      dependencies: ["PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates the two Python virtual environments the interop tests run against:
-#   .venv-mcp2  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19
-#   .venv-mcp1  mcp==1.30.0
+#   .venv-mcp2  mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 (+ HTTP pins)
+#   .venv-mcp1  mcp==1.30.0 (+ HTTP pins)
 # Idempotent: each venv holds a marker file with its pins; when the marker
 # matches, the venv is reused as is, otherwise it is rebuilt from scratch.
 # Set PYTHON to choose the interpreter (default: python3; needs 3.10 or later).
@@ -60,5 +60,10 @@ ensure_venv() {
   echo "$name: created ($*) in $((SECONDS - start))s"
 }
 
-ensure_venv .venv-mcp2 mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19
-ensure_venv .venv-mcp1 mcp==1.30.0
+# The HTTP servers' framing (CRLF SSE lines, keep-alive comments) comes from these, which mcp
+# leaves unpinned; pinning them keeps the interop facts reproducible.
+HTTP_PINS="uvicorn==0.54.0 starlette==1.10.0 sse-starlette==3.7.0"
+# shellcheck disable=SC2086
+ensure_venv .venv-mcp2 mcp==2.3.0 mcp-server-time==2026.10.19 mcp-server-git==2026.10.19 $HTTP_PINS
+# shellcheck disable=SC2086
+ensure_venv .venv-mcp1 mcp==1.30.0 $HTTP_PINS

@@ -14,53 +14,18 @@ struct Connection {
   static func open(
     _ target: TargetArguments.Target, options: ConnectionOptions
   ) async throws(CLIFailure) -> Connection {
-    let profile = try options.profile()
-    let settings = try options.settings()
-    _ = try options.approvalPolicy()
-    let environment = try options.environmentValues()
-    let log = WireLog(capacity: options.wireCap)
-    for (key, value) in environment where Redactor.isSecretName(key) {
-      log.addSecret(value)
-    }
-    if let path = options.wireLog {
-      do {
-        try log.attachFile(path: path)
-      } catch {
-        throw .usage(error.message)
-      }
-    }
-    let transport: any Transport
-    let description: String
-    switch target {
-    case .demo:
-      transport = StdioTransport(
-        commandLine: [Connection.executablePath(), "demo-server"], environment: environment,
-        workingDirectory: options.cwd)
-      description = "the demo server"
-    case .command(let commandLine):
-      transport = StdioTransport(
-        commandLine: commandLine, environment: environment, workingDirectory: options.cwd)
-      description = "'" + UntrustedText.sanitize(commandLine.joined(separator: " ")) + "'"
-    case .url(let url):
-      throw CLIFailure(
-        kind: .transport,
-        message: "cannot use \(log.redactor.redact(url).0): the Streamable HTTP and HTTP+SSE "
-          + "transports are not in this build yet; stdio servers work (preflight tools -- "
-          + "COMMAND)",
-        exitCode: 3)
-    }
-    let session = MCPClientSession(
-      transport: transport, profile: profile, settings: settings, log: log)
+    let plan = try ConnectionPlan(target, options: options)
+    let session = try plan.makeSession()
     Connection.reportMalformedFrames(of: session)
     do {
       let server = try await session.connect()
       return Connection(
-        session: session, server: server, targetDescription: description,
-        transportKind: transport.kind)
+        session: session, server: server, targetDescription: plan.description,
+        transportKind: session.peer.transportKind)
     } catch {
       await session.close()
-      log.closeFile()
-      throw .session(error, target: description)
+      plan.log.closeFile()
+      throw .session(error, target: plan.description)
     }
   }
 
@@ -91,13 +56,6 @@ struct Connection {
     session.log.closeFile()
   }
 
-  /// This executable's path, for spawning `preflight demo-server`.
-  static func executablePath() -> String {
-    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return resolved
-    }
-    return CommandLine.arguments[0]
-  }
 }
 
 extension Connection {

@@ -44,19 +44,9 @@ struct InteractiveCommand: AsyncParsableCommand {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIFailure.usage("the TUI needs a terminal; try `preflight tools`")
     }
-    // The screen arrives with the terminal UI; until then show what it would open on.
-    FileHandle.standardError.write(
-      Data(
-        "preflight: the interactive screen is not in this build yet; here is `preflight tools`:\n\n"
-          .utf8))
-    var tools = try ToolsCommand.parse([])
-    tools.connection = connection
-    tools.target = TargetArguments()
-    switch target {
-    case .demo: break
-    case .command(let line): tools.target.command = line
-    case .url(let url): tools.target.url = url
-    }
-    try await tools.run()
+    let policy = try connection.approvalPolicy()
+    let plan = try ConnectionPlan(target, options: connection)
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    try await TUIApplication(plan: plan, policy: policy, colors: !noColor).run()
   }
 }

@@ -17,8 +17,13 @@ enum FieldPathText {
 
   /// Whether `key` reads well after a dot: letters, digits, `_`, `-` and `$`.
   static func isIdentifier(_ key: String) -> Bool {
-    !key.isEmpty
-      && key.unicodeScalars.allSatisfy { c in
+    guard !key.isEmpty else { return false }
+    let asciiWord = key.utf8.allSatisfy { b in
+      (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        || b == 0x2D || b == 0x24
+    }
+    return asciiWord
+      || key.unicodeScalars.allSatisfy { c in
         c.properties.isAlphabetic || c.properties.numericType == .decimal || c == "_" || c == "-"
           || c == "$"
       }

@@ -31,7 +31,8 @@ struct InstanceLocation {
 
   /// Element `index` of this value.
   func element(_ index: Int) -> InstanceLocation {
-    InstanceLocation(pointer: pointer.appending(index), name: FieldPathText.element(index, of: name))
+    InstanceLocation(
+      pointer: pointer.appending(index), name: FieldPathText.element(index, of: name))
   }
 
   /// The name of member `key` of this value, as a string being checked by `propertyNames`.

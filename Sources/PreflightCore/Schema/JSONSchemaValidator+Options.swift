@@ -17,7 +17,7 @@ extension JSONSchemaValidator {
 
     /// Makes options; the defaults check formats and allow any realistic document.
     public init(
-      validateFormats: Bool = true, maximumDepth: Int = 200, maximumSteps: Int = 5_000_000,
+      validateFormats: Bool = true, maximumDepth: Int = 200, maximumSteps: Int = 2_000_000,
       rootName: String = "value"
     ) {
       self.validateFormats = validateFormats

@@ -12,13 +12,16 @@ struct SchemaCompiler {
   private let referencesReplaceSiblings: Bool
   private let rootID: String?
 
-  /// The nodes; index 0 is the root.
+  /// The nodes being compiled; index 0 is the root.
+  private var drafts: [SchemaNodeDraft] = []
+  /// The compiled nodes (after ``compile()``); index 0 is the root.
   private(set) var nodes: [SchemaNode] = []
   /// Problems with the schema, each starting with the schema path it concerns.
   private(set) var problems: [String] = []
 
   private var indexByPointer: [JSONPointer: Int] = [:]
-  private var queue: [Int] = []
+  /// Nodes reserved but not compiled yet, with their schema when the caller had it at hand.
+  private var queue: [(index: Int, value: JSONValue?)] = []
   private var nextInQueue = 0
   private var pendingReferences: [PendingReference] = []
   private var anchors: [String: Int] = [:]
@@ -51,7 +54,7 @@ struct SchemaCompiler {
       var still: [PendingReference] = []
       for pending in unresolved {
         if let target = lookUp(pending.reference) {
-          nodes[pending.node].reference = target
+          drafts[pending.node].reference = target
           progress = true
         } else {
           still.append(pending)
@@ -63,44 +66,47 @@ struct SchemaCompiler {
     }
     for pending in unresolved {
       problems.append(
-        "\(nodes[pending.node].path(pending.keyword)): can't resolve \(quoted(pending.reference)) "
+        "\(drafts[pending.node].path(pending.keyword)): can't resolve \(quoted(pending.reference)) "
           + "(only references within this schema are followed), so it allows anything")
     }
     reportInPlaceCycles()
+    nodes = drafts.map(SchemaNode.init)
   }
 
   // MARK: The queue
 
-  private mutating func reserve(_ pointer: JSONPointer) -> Int {
+  private mutating func reserve(_ pointer: JSONPointer, value: JSONValue? = nil) -> Int {
     if let index = indexByPointer[pointer] { return index }
-    let index = nodes.count
-    nodes.append(SchemaNode(pointer: pointer, constant: true))
+    let index = drafts.count
+    drafts.append(SchemaNodeDraft(pointer: pointer, constant: true))
     indexByPointer[pointer] = index
-    queue.append(index)
+    queue.append((index, value))
     return index
   }
 
   private mutating func drainQueue() {
     while nextInQueue < queue.count {
-      let index = queue[nextInQueue]
+      let (index, value) = queue[nextInQueue]
       nextInQueue += 1
-      compileNode(index)
+      compileNode(index, value: value ?? drafts[index].pointer.resolve(in: root))
     }
+    queue.removeAll()
+    nextInQueue = 0
   }
 
-  private mutating func compileNode(_ index: Int) {
-    let pointer = nodes[index].pointer
-    switch pointer.resolve(in: root) {
+  private mutating func compileNode(_ index: Int, value: JSONValue?) {
+    let pointer = drafts[index].pointer
+    switch value {
     case .bool(let b):
-      nodes[index].constant = b
+      drafts[index].constant = b
     case .object(let object):
-      nodes[index] = compileObject(object, index: index, at: pointer)
+      drafts[index] = compileObject(object, index: index, at: pointer)
     case let other?:
       problems.append(
-        "\(nodes[index].location): a schema must be an object or a boolean, not "
+        "\(drafts[index].location): a schema must be an object or a boolean, not "
           + "\(other.typeName), so it allows anything")
     case nil:
-      problems.append("\(nodes[index].location): there is no schema here, so it allows anything")
+      problems.append("\(drafts[index].location): there is no schema here, so it allows anything")
     }
   }
 
@@ -108,8 +114,8 @@ struct SchemaCompiler {
 
   private mutating func compileObject(
     _ o: JSONObject, index: Int, at pointer: JSONPointer
-  ) -> SchemaNode {
-    var node = SchemaNode(pointer: pointer)
+  ) -> SchemaNodeDraft {
+    var node = SchemaNodeDraft(pointer: pointer)
     node.title = o["title"]?.stringValue
     registerIdentifiers(o, index: index, at: pointer)
     for key in ["$defs", "definitions"] { _ = schemaMap(o, key, at: pointer) }
@@ -122,11 +128,17 @@ struct SchemaCompiler {
         continue
       }
       hasReference = true
+      if key != "$ref" {
+        problem(pointer, key, "is followed like $ref (dynamic scopes are not supported)")
+      }
       node.referenceName = Self.referenceName(reference)
       pendingReferences.append(PendingReference(node: index, reference: reference, keyword: key))
       break
     }
     if hasReference && referencesReplaceSiblings { return node }
+    for key in ["disallow", "extends", "divisibleBy"] where o[key] != nil {
+      problem(pointer, key, "is a draft-03 keyword Preflight does not support, so it is ignored")
+    }
 
     compileAssertions(o, into: &node, at: pointer)
     compileObjectKeywords(o, into: &node, at: pointer)
@@ -152,7 +164,7 @@ struct SchemaCompiler {
   }
 
   private mutating func compileAssertions(
-    _ o: JSONObject, into node: inout SchemaNode, at pointer: JSONPointer
+    _ o: JSONObject, into node: inout SchemaNodeDraft, at pointer: JSONPointer
   ) {
     if let type = o["type"] { node.types = types(type, at: pointer) }
     node.isNullable = o["nullable"] == .bool(true)
@@ -182,7 +194,7 @@ struct SchemaCompiler {
   }
 
   private mutating func compileNumericKeywords(
-    _ o: JSONObject, into node: inout SchemaNode, at pointer: JSONPointer
+    _ o: JSONObject, into node: inout SchemaNodeDraft, at pointer: JSONPointer
   ) {
     for (keyword, isLower) in [("minimum", true), ("maximum", false)] {
       guard let (value, text) = number(o, keyword, at: pointer) else { continue }
@@ -207,7 +219,8 @@ struct SchemaCompiler {
       }
       guard let (limit, text) = number(o, keyword, at: pointer) else { continue }
       node.numericBounds.append(
-        NumericBound(value: limit, text: text, isLower: isLower, isExclusive: true, keyword: keyword))
+        NumericBound(
+          value: limit, text: text, isLower: isLower, isExclusive: true, keyword: keyword))
     }
     if let (value, text) = number(o, "multipleOf", at: pointer) {
       if value.isZero || value.isNegative {
@@ -219,7 +232,7 @@ struct SchemaCompiler {
   }
 
   private mutating func compileObjectKeywords(
-    _ o: JSONObject, into node: inout SchemaNode, at pointer: JSONPointer
+    _ o: JSONObject, into node: inout SchemaNodeDraft, at pointer: JSONPointer
   ) {
     for (name, index) in schemaMap(o, "properties", at: pointer) {
       node.properties[name] = index
@@ -231,7 +244,7 @@ struct SchemaCompiler {
         guard isSchema(member.value, at: child),
           let regex = regex(member.key, at: pointer, "patternProperties", member.key)
         else { continue }
-        node.patternProperties.append((regex, reserve(child)))
+        node.patternProperties.append((regex, reserve(child, value: member.value)))
       }
     } else if let value = o["patternProperties"] {
       problem(pointer, "patternProperties", "must be an object, not \(preview(value))")
@@ -261,7 +274,7 @@ struct SchemaCompiler {
         } else if keyword == "dependencies",
           isSchema(member.value, at: pointer.appending(keyword).appending(member.key))
         {
-          let child = reserve(pointer.appending(keyword).appending(member.key))
+          let child = reserve(pointer.appending(keyword).appending(member.key), value: member.value)
           node.dependentSchemas.append((member.key, child))
         } else if keyword == "dependentRequired" {
           problem(
@@ -276,7 +289,7 @@ struct SchemaCompiler {
   }
 
   private mutating func compileArrayKeywords(
-    _ o: JSONObject, into node: inout SchemaNode, at pointer: JSONPointer
+    _ o: JSONObject, into node: inout SchemaNodeDraft, at pointer: JSONPointer
   ) {
     node.prefixItems = schemaList(o, "prefixItems", at: pointer)
     if let value = o["items"], value.arrayValue != nil {
@@ -308,7 +321,7 @@ struct SchemaCompiler {
   }
 
   private mutating func compileApplicators(
-    _ o: JSONObject, into node: inout SchemaNode, at pointer: JSONPointer
+    _ o: JSONObject, into node: inout SchemaNodeDraft, at pointer: JSONPointer
   ) {
     node.allOf = schemaList(o, "allOf", at: pointer, nonEmpty: true)
     node.anyOf = schemaList(o, "anyOf", at: pointer, nonEmpty: true)
@@ -327,7 +340,8 @@ struct SchemaCompiler {
     case .string: names = [value]
     case .array(let list) where !list.isEmpty: names = list
     default:
-      problem(pointer, "type", "must be a type name or a non-empty array of them, not \(preview(value))")
+      problem(
+        pointer, "type", "must be a type name or a non-empty array of them, not \(preview(value))")
       return nil
     }
     var result: [SchemaType] = []
@@ -352,7 +366,7 @@ struct SchemaCompiler {
       return true
     default:
       problems.append(
-        "#\(pointer.description): must be a schema (an object or a boolean), not "
+        "\(SchemaPointerText.fragment(pointer.tokens)): must be a schema (an object or a boolean), not "
           + "\(preview(value)), so it is ignored")
       return false
     }
@@ -360,7 +374,7 @@ struct SchemaCompiler {
 
   private mutating func schema(_ o: JSONObject, _ key: String, at pointer: JSONPointer) -> Int? {
     guard let value = o[key], isSchema(value, at: pointer.appending(key)) else { return nil }
-    return reserve(pointer.appending(key))
+    return reserve(pointer.appending(key), value: value)
   }
 
   private mutating func schemaList(
@@ -374,7 +388,7 @@ struct SchemaCompiler {
     var result: [Int] = []
     for (i, element) in list.enumerated() {
       let child = pointer.appending(key).appending(i)
-      if isSchema(element, at: child) { result.append(reserve(child)) }
+      if isSchema(element, at: child) { result.append(reserve(child, value: element)) }
     }
     return result
   }
@@ -393,7 +407,7 @@ struct SchemaCompiler {
     for member in map.members where seen.insert(member.key).inserted {
       let child = pointer.appending(key).appending(member.key)
       if let last = map[member.key], isSchema(last, at: child) {
-        result.append((member.key, reserve(child)))
+        result.append((member.key, reserve(child, value: last)))
       }
     }
     return result
@@ -430,7 +444,7 @@ struct SchemaCompiler {
       return try ECMARegex(source)
     } catch {
       problems.append(
-        "#\(JSONPointer(tokens: pointer.tokens + tokens).description): \(quoted(source)) is "
+        "\(SchemaPointerText.fragment(pointer.tokens + tokens)): \(quoted(source)) is "
           + "not a regular expression Preflight can check (\(error)), so it is not checked")
       return nil
     }
@@ -441,7 +455,8 @@ struct SchemaCompiler {
   private mutating func lookUp(_ reference: String) -> Int? {
     let hash = reference.firstIndex(of: "#")
     let base = hash.map { String(reference[..<$0]) } ?? reference
-    let fragment = hash.map { Self.percentDecoded(String(reference[reference.index(after: $0)...])) } ?? ""
+    let fragment =
+      hash.map { Self.percentDecoded(String(reference[reference.index(after: $0)...])) } ?? ""
     let resource: JSONPointer
     if base.isEmpty || base == rootID {
       resource = JSONPointer()
@@ -464,7 +479,9 @@ struct SchemaCompiler {
   private static func referenceName(_ reference: String) -> String? {
     guard let hash = reference.firstIndex(of: "#") else { return nil }
     let fragment = percentDecoded(String(reference[reference.index(after: hash)...]))
-    if fragment.hasPrefix("/") { return JSONPointer(fragment)?.tokens.last.flatMap { $0.isEmpty ? nil : $0 } }
+    if fragment.hasPrefix("/") {
+      return JSONPointer(fragment)?.tokens.last.flatMap { $0.isEmpty ? nil : $0 }
+    }
     return fragment.isEmpty ? nil : fragment
   }
 
@@ -505,9 +522,9 @@ struct SchemaCompiler {
   /// Finds loops of `$ref`/`allOf`/`anyOf`/… that apply schemas to the same value forever; the
   /// validator cuts them off, and the schema's author should hear about them.
   private mutating func reportInPlaceCycles() {
-    var state = Array(repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
+    var state = Array(repeating: 0, count: drafts.count)  // 0 new, 1 on the path, 2 done
     var reported = Set<Set<Int>>()
-    for start in nodes.indices where state[start] == 0 {
+    for start in drafts.indices where state[start] == 0 {
       var path: [Int] = [start]
       var edgeStack: [[Int]] = [inPlaceEdges(start)]
       state[start] = 1
@@ -525,9 +542,9 @@ struct SchemaCompiler {
         case 1:
           let loop = Array(path[path.lastIndex(of: next)!...])
           if reported.insert(Set(loop)).inserted {
-            let names = (loop + [next]).map { nodes[$0].location }.joined(separator: " → ")
+            let names = (loop + [next]).map { drafts[$0].location }.joined(separator: " → ")
             problems.append(
-              "\(nodes[next].location): $ref cycle \(names) never moves into the value, so it "
+              "\(drafts[next].location): $ref cycle \(names) never moves into the value, so it "
                 + "is cut off")
           }
         default:
@@ -538,7 +555,7 @@ struct SchemaCompiler {
   }
 
   private func inPlaceEdges(_ index: Int) -> [Int] {
-    let node = nodes[index]
+    let node = drafts[index]
     var edges = node.allOf + node.anyOf + node.oneOf + node.dependentSchemas.map(\.node)
     for single in [node.reference, node.not, node.ifNode, node.thenNode, node.elseNode] {
       if let single { edges.append(single) }
@@ -549,7 +566,7 @@ struct SchemaCompiler {
   // MARK: Problems
 
   private mutating func problem(_ pointer: JSONPointer, _ tokens: String..., text: String) {
-    let path = "#" + JSONPointer(tokens: pointer.tokens + tokens).description
+    let path = SchemaPointerText.fragment(pointer.tokens + tokens)
     problems.append("\(path): \(tokens.first ?? "") \(text)")
   }
 

@@ -7,8 +7,18 @@ extension SchemaEvaluator {
   /// Why branch `index` is ruled out for `value` at a glance, or nil when it is not: by `type`,
   /// by `const` or `enum` (or `false`), or by a member whose subschema has a `const` or `enum`
   /// the value's member misses (a discriminator such as `"kind": {"const": "task"}`).
-  func rejection(_ index: Int, _ value: JSONValue, hops: Int = 0) -> BranchRejection? {
-    guard hops < Self.referenceHops else { return nil }
+  func rejection(_ index: Int, _ value: JSONValue) -> BranchRejection? {
+    var budget = 256
+    return rejection(index, value, hops: 0, budget: &budget)
+  }
+
+  private func rejection(
+    _ index: Int, _ value: JSONValue, hops: Int, budget: inout Int
+  ) -> BranchRejection? {
+    // Only a glance: a short `$ref`/`allOf` walk with a small budget, so that no schema can make
+    // an error message expensive.
+    budget -= 1
+    guard hops < Self.referenceHops, budget >= 0 else { return nil }
     let node = nodes[index]
     if let constant = node.constant { return constant ? nil : .value }
     if node.isNullable && value.isNull { return nil }
@@ -28,11 +38,13 @@ extension SchemaEvaluator {
         }
       }
     }
-    if let reference = node.reference, let reason = rejection(reference, value, hops: hops + 1) {
+    if let reference = node.reference,
+      let reason = rejection(reference, value, hops: hops + 1, budget: &budget)
+    {
       return reason
     }
     for index in node.allOf {
-      if let reason = rejection(index, value, hops: hops + 1) { return reason }
+      if let reason = rejection(index, value, hops: hops + 1, budget: &budget) { return reason }
     }
     return nil
   }

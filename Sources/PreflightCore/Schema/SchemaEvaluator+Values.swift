@@ -68,11 +68,14 @@ extension SchemaEvaluator {
     into out: inout [SchemaViolation]
   ) -> EvaluatedMembers {
     var evaluated = EvaluatedMembers()
-    for name in node.required where !object.contains(name) {
+    let keys = Self.distinctKeys(object)
+    // Large objects get a set, so a long `required` list stays linear.
+    let keySet = keys.count > 16 ? Set(keys) : nil
+    func has(_ name: String) -> Bool { keySet?.contains(name) ?? keys.contains(name) }
+    for name in node.required where !has(name) {
       let member = location.member(name)
       out.append(violation(member, node.path("required"), "\(member.name) is required"))
     }
-    let keys = Self.distinctKeys(object)
     if let minimum = node.minProperties, keys.count < minimum {
       out.append(
         violation(
@@ -85,8 +88,8 @@ extension SchemaEvaluator {
           location, node.path("maxProperties"),
           "\(location.name) must have at most \(SchemaWording.count(maximum, "field"))"))
     }
-    for dependency in node.dependentRequired where object.contains(dependency.name) {
-      for need in dependency.needs where !object.contains(need) {
+    for dependency in node.dependentRequired where has(dependency.name) {
+      for need in dependency.needs where !has(need) {
         let member = location.member(need)
         out.append(
           violation(
@@ -137,8 +140,16 @@ extension SchemaEvaluator {
 
   /// The object's keys, each once, in order of first appearance.
   static func distinctKeys(_ object: JSONObject) -> [String] {
+    let members = object.members
+    if members.count <= 16 {
+      // Small objects: comparing with the earlier keys is cheaper than hashing.
+      var keys: [String] = []
+      keys.reserveCapacity(members.count)
+      for member in members where !keys.contains(member.key) { keys.append(member.key) }
+      return keys
+    }
     var seen = Set<String>()
-    return object.members.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
+    return members.compactMap { seen.insert($0.key).inserted ? $0.key : nil }
   }
 
   // MARK: Arrays

@@ -2,8 +2,10 @@
 ///
 /// Checks follow the RFCs JSON Schema 2020-12 cites (RFC 3339 dates and times, RFC 3986 URIs,
 /// RFC 4122 UUIDs, RFC 2673/4291 addresses), loosely where real servers are loose: e-mail
-/// addresses need a non-empty local part and a plausible domain, not full RFC 5321 syntax.
-/// Unknown formats (`binary`, `int32`, `password` …) are not checked.
+/// addresses need a non-empty local part and a plausible domain, not full RFC 5321 syntax, and
+/// `time` and `date-time` may leave out the UTC offset (Python's `isoformat()` does, and Pydantic
+/// servers accept such values), though seconds are required. Unknown formats (`binary`,
+/// `int32`, `password` …) are not checked.
 enum SchemaFormat {
   /// Whether `text` is a valid `format`; nil when the format is not one Preflight checks.
   static func check(_ format: String, _ text: String) -> Bool? {
@@ -34,8 +36,8 @@ enum SchemaFormat {
   static func phrase(_ format: String) -> String? {
     switch format {
     case "date": "a date (YYYY-MM-DD)"
-    case "time": "a time with a UTC offset (HH:MM:SS+HH:MM or HH:MM:SSZ)"
-    case "date-time": "a date and time (RFC 3339, such as 2025-01-31T09:30:00Z)"
+    case "time": "a time (HH:MM:SS, such as 09:30:00 or 09:30:00+01:00)"
+    case "date-time": "a date and time (such as 2025-01-31T09:30:00Z)"
     case "duration": "an ISO 8601 duration (such as P3D or PT1H30M)"
     case "email", "idn-email": "an email address"
     case "hostname", "idn-hostname": "a host name"
@@ -75,19 +77,20 @@ enum SchemaFormat {
 
   private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
     let s = bytes.startIndex
-    guard bytes.count >= 9, bytes[s + 2] == 0x3A, bytes[s + 5] == 0x3A,
+    guard bytes.count >= 8, bytes[s + 2] == 0x3A, bytes[s + 5] == 0x3A,
       let hour = digits(bytes, s, 2), let minute = digits(bytes, s + 3, 2),
       let second = digits(bytes, s + 6, 2), hour <= 23, minute <= 59, second <= 60
     else { return false }
     var i = s + 8
-    if bytes[i] == 0x2E {
+    if i < bytes.endIndex, bytes[i] == 0x2E {
       i += 1
       let fractionStart = i
       while i < bytes.endIndex, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
       guard i > fractionStart else { return false }
     }
-    guard i < bytes.endIndex else { return false }
+    // A missing offset is accepted (see the type's documentation); it counts as UTC.
     var offsetMinutes = 0
+    guard i < bytes.endIndex else { return second < 60 || (hour == 23 && minute == 59) }
     switch bytes[i] {
     case UInt8(ascii: "Z"), UInt8(ascii: "z"):
       guard i + 1 == bytes.endIndex else { return false }

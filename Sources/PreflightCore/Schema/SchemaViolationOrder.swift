@@ -7,9 +7,10 @@ import PreflightJSON
 /// absent) after those present, in the order they were found.
 enum SchemaViolationOrder {
   /// `violations` without repeats (same path and message), in document order.
-  static func arrange(_ violations: [SchemaViolation], in instance: JSONValue) -> [SchemaViolation] {
-    var seen = Set<String>()
-    let unique = violations.filter { seen.insert("\($0.path)\u{0}\($0.message)").inserted }
+  static func arrange(_ violations: [SchemaViolation], in instance: JSONValue) -> [SchemaViolation]
+  {
+    var seen = Set<[String]>()
+    let unique = violations.filter { seen.insert($0.path.tokens + [$0.message]).inserted }
     var memberIndex: [[String]: [String: Int]] = [:]
     let keyed = unique.enumerated().map { offset, violation in
       (position(of: violation.path, in: instance, memberIndex: &memberIndex), offset, violation)

@@ -19,23 +19,26 @@ enum HelpOverlay {
   }
 
   static func lines(_ keys: KeyMap) -> [StyledLine] {
-    let groups: [(String, [KeyScope])] = [
-      ("Everywhere", [.global]),
-      ("Tool list", [.pane(.tools)]),
-      ("Tool detail", [.pane(.detail)]),
-      ("Wire", [.pane(.wire)]),
-      ("Log", [.pane(.log)]),
-      ("An opened frame", [.mode(.frame)]),
-      ("Typing a filter", [.mode(.filter)]),
-      ("This help", [.mode(.help)]),
-      ("Quit while busy", [.mode(.confirmQuit)]),
+    let movement: Set<Action> = [.up, .down, .pageUp, .pageDown, .top, .bottom]
+    let groups: [(String, (KeyBinding) -> Bool)] = [
+      ("Everywhere", { $0.scopes.contains(.global) }),
+      ("Moving in lists, the detail and frames", { movement.contains($0.action) }),
+      ("Tool list", { $0.scopes.contains(.pane(.tools)) && !movement.contains($0.action) }),
+      ("Tool detail", { $0.scopes.contains(.pane(.detail)) && !movement.contains($0.action) }),
+      ("Wire", { $0.scopes.contains(.pane(.wire)) && !movement.contains($0.action) }),
+      ("Log", { $0.scopes.contains(.pane(.log)) && !movement.contains($0.action) }),
+      ("An opened frame", { $0.scopes.contains(.mode(.frame)) && !movement.contains($0.action) }),
+      ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
+      ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
     var out: [StyledLine] = []
-    for (title, scopes) in groups {
-      let bindings = keys.bindings.filter { b in b.scopes.contains { scopes.contains($0) } }
+    var shown = Set<KeyBinding>()
+    for (title, belongs) in groups {
+      let bindings = keys.bindings.filter { belongs($0) && !shown.contains($0) }
       guard !bindings.isEmpty else { continue }
       out.append(StyledLine(title, Palette.title))
       for binding in bindings {
+        shown.insert(binding)
         let names = binding.keyNames
         out.append(
           StyledLine([
@@ -45,10 +48,10 @@ enum HelpOverlay {
             Span(binding.help),
           ]))
       }
+      out.append(StyledLine())
     }
-    out.append(StyledLine())
-    out.append(
-      StyledLine("Ctrl-C quits at any time; the terminal is always restored.", Palette.dim))
+    out.append(StyledLine("Typing in a filter takes every printable key; Esc clears it.", Palette.dim))
+    out.append(StyledLine("Ctrl-C quits at any time; the terminal is always restored.", Palette.dim))
     return out
   }
 }

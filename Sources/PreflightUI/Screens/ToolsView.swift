@@ -37,10 +37,10 @@ enum ToolsView {
     let start = ListWindow.start(
       current: pane.scroll, selected: selectedRow, count: rows.count, height: height)
     let kindWidth = 12
-    let nameColumn = min(
-      max(12, pane.items.map { DisplayWidth.of($0.name) }.max() ?? 12) + 1,
-      max(12, (inner.width - kindWidth - 4) * 3 / 5))
-    let titleWidth = max(0, inner.width - 2 - nameColumn - kindWidth - 2)
+    let available = max(6, inner.width - 2 - kindWidth - 1)
+    let longest = pane.items.map { DisplayWidth.of($0.name) }.max() ?? 12
+    let nameColumn = min(longest + 2, available)
+    let titleWidth = available - nameColumn
     for (offset, row) in rows[start..<min(rows.count, start + height)].enumerated() {
       let item = pane.items[row]
       let isSelected = start + offset == selectedRow

@@ -8,15 +8,20 @@ import Testing
       "allOf reports every branch's violations",
       schema: #"{"allOf":[{"minLength":2},{"pattern":"^a"}]}"#, instance: #""b""#,
       ["/: value must be at least 2 characters long", "/: value must match the pattern ^a"]),
-    SchemaCase("allOf passes when all do", schema: #"{"allOf":[{"type":"string"},{"minLength":1}]}"#, instance: #""a""#),
-    SchemaCase("anyOf passes when one does", schema: #"{"anyOf":[{"type":"string"},{"type":"null"}]}"#, instance: "null"),
+    SchemaCase(
+      "allOf passes when all do", schema: #"{"allOf":[{"type":"string"},{"minLength":1}]}"#,
+      instance: #""a""#),
+    SchemaCase(
+      "anyOf passes when one does", schema: #"{"anyOf":[{"type":"string"},{"type":"null"}]}"#,
+      instance: "null"),
     SchemaCase(
       "anyOf ruled out by type gives one type message",
       schema: #"{"properties":{"note":{"anyOf":[{"type":"string"},{"type":"null"}]}}}"#,
       instance: #"{"note":3}"#, ["/note: note must be a string or null, not a number"]),
     SchemaCase(
       "anyOf with one branch left reports that branch's violations",
-      schema: #"{"properties":{"note":{"anyOf":[{"type":"string","maxLength":3},{"type":"null"}]}}}"#,
+      schema:
+        #"{"properties":{"note":{"anyOf":[{"type":"string","maxLength":3},{"type":"null"}]}}}"#,
       instance: #"{"note":"long"}"#, ["/note: note must be at most 3 characters long"]),
     SchemaCase(
       "anyOf with several branches left gives one message naming them",
@@ -33,7 +38,9 @@ import Testing
     SchemaCase(
       "oneOf fails when two match and says which",
       schema: #"{"oneOf":[{"type":"integer"},{"type":"number"},{"type":"string"}]}"#, instance: "3",
-      ["/: value must match exactly one of: an integer, a number, a string (it matches an integer and a number)"]),
+      [
+        "/: value must match exactly one of: an integer, a number, a string (it matches an integer and a number)"
+      ]),
     SchemaCase(
       "a discriminator const rules out the other branches",
       schema:

@@ -39,7 +39,8 @@ import Testing
     SchemaCase(
       "not a multiple", schema: #"{"multipleOf":3}"#, instance: "10",
       ["/: value must be a multiple of 3"]),
-    SchemaCase("0.3 is a multiple of 0.1, exactly", schema: #"{"multipleOf":0.1}"#, instance: "0.3"),
+    SchemaCase(
+      "0.3 is a multiple of 0.1, exactly", schema: #"{"multipleOf":0.1}"#, instance: "0.3"),
     SchemaCase("19.99 is a multiple of 0.01", schema: #"{"multipleOf":0.01}"#, instance: "19.99"),
     SchemaCase(
       "0.35 is not a multiple of 0.1", schema: #"{"multipleOf":0.1}"#, instance: "0.35",
@@ -53,7 +54,8 @@ import Testing
       "a huge odd integer is not a multiple of 2",
       schema: #"{"multipleOf":2}"#, instance: "123456789012345678901234567891",
       ["/: value must be a multiple of 2"]),
-    SchemaCase("1e308 is a multiple of 1e-308", schema: #"{"multipleOf":1e-308}"#, instance: "1e308"),
+    SchemaCase(
+      "1e308 is a multiple of 1e-308", schema: #"{"multipleOf":1e-308}"#, instance: "1e308"),
     SchemaCase(
       "big numbers compare beyond Double precision",
       schema: #"{"maximum":9007199254740993}"#, instance: "9007199254740994",
@@ -64,7 +66,8 @@ import Testing
     SchemaCase(
       "1e400 is above any ordinary maximum", schema: #"{"maximum":1e300}"#,
       instance: "1e400", ["/: value must be at most 1e300"]),
-    SchemaCase("-1e400 is below any ordinary minimum", schema: #"{"maximum":0}"#, instance: "-1e400"),
+    SchemaCase(
+      "-1e400 is below any ordinary minimum", schema: #"{"maximum":0}"#, instance: "-1e400"),
     SchemaCase(
       "an exponent too big for Int does not trap", schema: #"{"minimum":0}"#,
       instance: "1e99999999999999999999999"),

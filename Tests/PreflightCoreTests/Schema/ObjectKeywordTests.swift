@@ -82,7 +82,8 @@ import Testing
       schema: #"{"dependencies":{"card":{"required":["cvc"]}}}"#, instance: #"{"card":"x"}"#,
       ["/cvc: cvc is required"]),
     SchemaCase(
-      "dependentSchemas", schema: #"{"dependentSchemas":{"a":{"properties":{"b":{"type":"string"}}}}}"#,
+      "dependentSchemas",
+      schema: #"{"dependentSchemas":{"a":{"properties":{"b":{"type":"string"}}}}}"#,
       instance: #"{"a":1,"b":2}"#, ["/b: b must be a string, not a number"]),
     SchemaCase(
       "object keywords ignore other types",

@@ -32,7 +32,8 @@ import Testing
       ["/task: task is required"]),
     SchemaCase(
       "the model's own required fields use dotted paths", schema: pydantic,
-      instance: #"{"task":{}}"#, ["/task/id: task.id is required", "/task/title: task.title is required"]),
+      instance: #"{"task":{}}"#,
+      ["/task/id: task.id is required", "/task/title: task.title is required"]),
     SchemaCase(
       "an optional string given a number", schema: pydantic,
       instance: #"{"task":{"id":1,"title":"t"},"note":5}"#,
@@ -88,14 +89,16 @@ import Testing
     """##
 
   static let unionCases: [SchemaCase] = [
-    SchemaCase("a dog is a dog", schema: pets, instance: #"{"pet":{"pet_type":"dog","barks":3.5}}"#),
+    SchemaCase(
+      "a dog is a dog", schema: pets, instance: #"{"pet":{"pet_type":"dog","barks":3.5}}"#),
     SchemaCase(
       "the discriminator picks the branch to report", schema: pets,
       instance: #"{"pet":{"pet_type":"dog","barks":"loud"}}"#,
       ["/pet/barks: pet.barks must be a number, not a string"]),
     SchemaCase(
       "an unknown discriminator value names the discriminator", schema: pets,
-      instance: #"{"pet":{"pet_type":"fish"}}"#, ["/pet/pet_type: pet.pet_type must be one of cat, dog"]),
+      instance: #"{"pet":{"pet_type":"fish"}}"#,
+      ["/pet/pet_type: pet.pet_type must be one of cat, dog"]),
     SchemaCase(
       "a missing discriminator names the choices", schema: pets, instance: #"{"pet":{}}"#,
       ["/pet: pet must match one of: a Cat object, a Dog object"]),
@@ -123,7 +126,8 @@ import Testing
   static let otherCases: [SchemaCase] = [
     SchemaCase(
       "zod: the demo's create_task arguments", schema: zod,
-      instance: #"{"title":"","due":{"date":"2025-13-01","time":"25:00","zone":"UTC"},"colour":"red"}"#,
+      instance:
+        #"{"title":"","due":{"date":"2025-13-01","time":"25:00","zone":"UTC"},"colour":"red"}"#,
       [
         "/title: title must be at least 1 character long",
         "/due/date: due.date must be a date (YYYY-MM-DD)",
@@ -134,7 +138,8 @@ import Testing
     SchemaCase(
       "zod: a nullable number at its exclusive minimum", schema: zod,
       instance: #"{"title":"t","estimate":0}"#, ["/estimate: estimate must be greater than 0"]),
-    SchemaCase("zod: null where null is allowed", schema: zod, instance: #"{"title":"t","estimate":null}"#),
+    SchemaCase(
+      "zod: null where null is allowed", schema: zod, instance: #"{"title":"t","estimate":null}"#),
     SchemaCase(
       "OpenAPI: nullable with an enum allows null",
       schema: #"{"properties":{"state":{"type":"string","enum":["open","done"],"nullable":true}}}"#,
@@ -165,13 +170,13 @@ import Testing
   }
 
   @Test func `the brief's Pydantic example validates`() throws {
-    let schema = try json(
+    let schema = try parsedJSON(
       ##"{"properties":{"task":{"$ref":"#/$defs/Task"},"note":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null}},"required":["task"],"$defs":{"Task":{"properties":{"id":{"type":"integer"},"title":{"type":"string"}},"required":["id","title"],"type":"object"}},"type":"object"}"##
     )
     let validator = JSONSchemaValidator(schema: schema)
     #expect(validator.problems == [])
-    #expect(validator.validate(try json(#"{"task":{"id":1,"title":"t"}}"#)) == [])
-    let found = validator.validate(try json(#"{"task":{"id":1.0,"title":7}}"#))
+    #expect(validator.validate(try parsedJSON(#"{"task":{"id":1,"title":"t"}}"#)) == [])
+    let found = validator.validate(try parsedJSON(#"{"task":{"id":1.0,"title":7}}"#))
     #expect(
       found == [
         SchemaViolation(

@@ -33,6 +33,6 @@ struct SchemaCase: Sendable, CustomTestStringConvertible {
 }
 
 /// Parses JSON text in a test.
-func json(_ text: String) throws -> JSONValue {
+func parsedJSON(_ text: String) throws -> JSONValue {
   try JSONParser.parse(text)
 }

@@ -58,24 +58,36 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
       "a $ref that is not a string", schema: #"{"$ref":5}"#,
       problem: "#/$ref: $ref must be a string, not 5"),
     ProblemCase(
+      "a draft-03 keyword", schema: #"{"divisibleBy":2}"#,
+      problem: "#/divisibleBy: divisibleBy is a draft-03 keyword Preflight does not support"),
+    ProblemCase(
+      "a $dynamicRef",
+      schema: ##"{"$dynamicRef":"#node","$defs":{"n":{"$dynamicAnchor":"node"}}}"##,
+      problem: "#/$dynamicRef: $dynamicRef is followed like $ref (dynamic scopes are not supported)"
+    ),
+    ProblemCase(
       "a broken definition nobody refers to", schema: #"{"$defs":{"X":{"pattern":"("}}}"#,
       problem: "#/$defs/X/pattern"),
   ]
 
   @Test(arguments: cases)
   func `schema problems are reported, not thrown`(_ row: ProblemCase) throws {
-    let validator = JSONSchemaValidator(schema: try json(row.schema))
+    let validator = JSONSchemaValidator(schema: try parsedJSON(row.schema))
     #expect(validator.problems.count == 1)
     #expect(validator.problems.first?.contains(row.problem) == true, "\(validator.problems)")
   }
 
   @Test func `a schema with an invalid regex still validates everything else`() throws {
     let validator = JSONSchemaValidator(
-      schema: try json(#"{"properties":{"id":{"type":"string","pattern":"[a-"}},"required":["id"]}"#))
+      schema: try parsedJSON(
+        #"{"properties":{"id":{"type":"string","pattern":"[a-"}},"required":["id"]}"#))
     #expect(validator.problems.count == 1)
-    #expect(validator.validate(try json(#"{"id":"anything"}"#)) == [])
-    #expect(validator.validate(try json(#"{"id":1}"#)).map(\.message) == ["id must be a string, not a number"])
-    #expect(validator.validate(try json("{}")).map(\.message) == ["id is required"])
+    #expect(validator.validate(try parsedJSON(#"{"id":"anything"}"#)) == [])
+    #expect(
+      validator.validate(try parsedJSON(#"{"id":1}"#)).map(\.message) == [
+        "id must be a string, not a number"
+      ])
+    #expect(validator.validate(try parsedJSON("{}")).map(\.message) == ["id is required"])
   }
 
   @Test func `a schema that is not an object or a boolean is a problem`() {
@@ -89,7 +101,7 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
 
   @Test func `a good schema has no problems`() throws {
     let validator = JSONSchemaValidator(
-      schema: try json(RealServerSchemaTests.pydantic))
+      schema: try parsedJSON(RealServerSchemaTests.pydantic))
     #expect(validator.problems == [])
   }
 }

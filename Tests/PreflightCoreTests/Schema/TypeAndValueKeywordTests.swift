@@ -12,7 +12,8 @@ import Testing
       "a type list is read as alternatives",
       schema: #"{"type":["string","null"]}"#, instance: "true",
       ["/: value must be a string or null, not a boolean"]),
-    SchemaCase("null passes a type list with null", schema: #"{"type":["string","null"]}"#, instance: "null"),
+    SchemaCase(
+      "null passes a type list with null", schema: #"{"type":["string","null"]}"#, instance: "null"),
     SchemaCase("1.0 is an integer", schema: #"{"type":"integer"}"#, instance: "1.0"),
     SchemaCase("1e2 is an integer", schema: #"{"type":"integer"}"#, instance: "1e2"),
     SchemaCase(
@@ -25,7 +26,8 @@ import Testing
     SchemaCase("1e400 is an integer", schema: #"{"type":"integer"}"#, instance: "1e400"),
     SchemaCase(
       "a string of digits is not a number",
-      schema: #"{"type":"number"}"#, instance: #""12""#, ["/: value must be a number, not a string"]),
+      schema: #"{"type":"number"}"#, instance: #""12""#, ["/: value must be a number, not a string"]
+    ),
     SchemaCase(
       "nullable true also allows null",
       schema: #"{"type":"string","nullable":true}"#, instance: "null"),
@@ -62,11 +64,15 @@ import Testing
       "const names the one value",
       schema: #"{"properties":{"kind":{"const":"task"}}}"#, instance: #"{"kind":"note"}"#,
       [#"/kind: kind must be "task""#]),
-    SchemaCase("const null allows only null", schema: #"{"const":null}"#, instance: "0", ["/: value must be null"]),
+    SchemaCase(
+      "const null allows only null", schema: #"{"const":null}"#, instance: "0",
+      ["/: value must be null"]),
     SchemaCase("const compares numbers by value", schema: #"{"const":100}"#, instance: "1e2"),
     SchemaCase("the true schema allows anything", schema: "true", instance: #"{"a":[1]}"#),
     SchemaCase("the empty schema allows anything", schema: "{}", instance: "null"),
-    SchemaCase("the false schema allows nothing", schema: "false", instance: "1", ["/: value is not allowed"]),
+    SchemaCase(
+      "the false schema allows nothing", schema: "false", instance: "1", ["/: value is not allowed"]
+    ),
     SchemaCase(
       "a false property schema forbids the member",
       schema: #"{"properties":{"legacy":false}}"#, instance: #"{"legacy":1}"#,
@@ -82,7 +88,8 @@ import Testing
       instance: #""z""#),
     SchemaCase(
       "the root name in messages can be changed",
-      schema: #"{"type":"object"}"#, instance: "[]", ["/: arguments must be an object, not an array"],
+      schema: #"{"type":"object"}"#, instance: "[]",
+      ["/: arguments must be an object, not an array"],
       options: .init(rootName: "arguments")),
   ]
 

@@ -14,7 +14,7 @@ Options:
   --json-response   answer each request POST with one application/json body instead of an SSE
                     stream (no progress, no server-to-client requests during a call)
   --stateless       no Mcp-Session-Id; every POST gets a fresh transport
-  --verbose         INFO logs ("Processing request of type ...") and an access log, on stderr
+  --verbose         INFO logs and an access log line per request, on stderr
 
 Server name "sdk1-http" (FastMCP 1.x reports the SDK version, 1.30.0). The same tools as
 sdk2_http.py, with the 1.x API:

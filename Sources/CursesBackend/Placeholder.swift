@@ -1,2 +1,0 @@
-/// The ncurses backend (being written).
-enum CursesBackendPlaceholder {}

@@ -1,2 +1,0 @@
-/// The terminal grid (being written).
-enum TerminalGridPlaceholder {}

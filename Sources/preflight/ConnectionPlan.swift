@@ -1,0 +1,101 @@
+import Foundation
+import PreflightCore
+import PreflightText
+
+/// Everything needed to connect, resolved once from the options: the profile, the settings,
+/// the wire log (with its secrets and file), and a way to make a fresh transport each time the
+/// TUI restarts the server.
+struct ConnectionPlan: Sendable {
+  let target: TargetArguments.Target
+  let profile: ClientProfile
+  let settings: SessionSettings
+  let environment: [String: String]
+  let workingDirectory: String?
+  let log: WireLog
+  let headers: HeaderOptions
+  let transportMode: String
+  let insecure: Bool
+
+  /// Resolves the options; usage errors come back as ``CLIFailure``.
+  init(_ target: TargetArguments.Target, options: ConnectionOptions) throws(CLIFailure) {
+    self.target = target
+    profile = try options.profile()
+    settings = try options.settings()
+    _ = try options.approvalPolicy()
+    environment = try options.environmentValues()
+    workingDirectory = options.cwd
+    guard ["auto", "http", "sse"].contains(options.transport) else {
+      throw .usage("--transport takes auto, http or sse, not '\(options.transport)'")
+    }
+    transportMode = options.transport
+    insecure = options.insecure
+    headers = try HeaderOptions.parse(
+      headers: options.header, bearer: options.bearer,
+      environment: ProcessInfo.processInfo.environment)
+    log = WireLog(capacity: options.wireCap)
+    for (key, value) in environment where Redactor.isSecretName(key) {
+      log.addSecret(value)
+    }
+    for secret in headers.secrets { log.addSecret(secret) }
+    if let path = options.wireLog {
+      do {
+        try log.attachFile(path: path)
+      } catch {
+        throw .usage(error.message)
+      }
+    }
+  }
+
+  /// The target as people read it, secrets redacted.
+  var description: String {
+    switch target {
+    case .demo: "the demo server"
+    case .command(let line):
+      "'" + UntrustedText.sanitize(log.redactor.redact(line.joined(separator: " ")).0) + "'"
+    case .url(let url): UntrustedText.sanitize(log.redactor.redactURL(url).0)
+    }
+  }
+
+  /// The target for the TUI's header: the command line or URL, secrets redacted.
+  var headerText: String {
+    switch target {
+    case .demo: "preflight demo-server"
+    case .command(let line):
+      UntrustedText.sanitize(log.redactor.redact(line.joined(separator: " ")).0)
+    case .url(let url): UntrustedText.sanitize(log.redactor.redactURL(url).0)
+    }
+  }
+
+  /// A new transport for the target.
+  func makeTransport() throws(CLIFailure) -> any Transport {
+    switch target {
+    case .demo:
+      return StdioTransport(
+        commandLine: [ConnectionPlan.executablePath(), "demo-server"], environment: environment,
+        workingDirectory: workingDirectory)
+    case .command(let commandLine):
+      return StdioTransport(
+        commandLine: commandLine, environment: environment, workingDirectory: workingDirectory)
+    case .url:
+      throw CLIFailure(
+        kind: .transport,
+        message: "cannot use \(description): the Streamable HTTP and HTTP+SSE transports are "
+          + "not in this build yet; stdio servers work (preflight tools -- COMMAND)",
+        exitCode: 3)
+    }
+  }
+
+  /// A new session over a new transport (not yet connected).
+  func makeSession() throws(CLIFailure) -> MCPClientSession {
+    MCPClientSession(
+      transport: try makeTransport(), profile: profile, settings: settings, log: log)
+  }
+
+  /// This executable's path, for spawning `preflight demo-server`.
+  static func executablePath() -> String {
+    if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return resolved
+    }
+    return CommandLine.arguments[0]
+  }
+}
