@@ -30,7 +30,9 @@ let package = Package(
     // The TUI's state, messages, effects, pure update and render into a cell grid. No curses.
     .target(
       name: "PreflightUI",
-      dependencies: ["PreflightCore", "ApprovalPolicy", "HostFlow", "TerminalGrid", "PreflightText"]
+      dependencies: [
+        "PreflightCore", "ApprovalPolicy", "HostFlow", "TerminalGrid", "PreflightText",
+      ]
     ),
     // The built-in "tasks" demo server, built on the core's JSON-RPC peer.
     .target(name: "DemoServer", dependencies: ["PreflightCore"]),

@@ -50,8 +50,10 @@ enum HelpOverlay {
       }
       out.append(StyledLine())
     }
-    out.append(StyledLine("Typing in a filter takes every printable key; Esc clears it.", Palette.dim))
-    out.append(StyledLine("Ctrl-C quits at any time; the terminal is always restored.", Palette.dim))
+    out.append(
+      StyledLine("Typing in a filter takes every printable key; Esc clears it.", Palette.dim))
+    out.append(
+      StyledLine("Ctrl-C quits at any time; the terminal is always restored.", Palette.dim))
     return out
   }
 }
