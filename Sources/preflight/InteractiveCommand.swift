@@ -6,9 +6,6 @@ struct InteractiveCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tui", abstract: "Open the interactive inspector on TARGET.", shouldDisplay: false)
 
-  @Option(help: ArgumentHelp("Walk a scenario file through the approval flow.", valueName: "file"))
-  var scenario: String?
-
   @Option(
     help: ArgumentHelp("Restart a stdio server when files under PATH change.", valueName: "path"))
   var watch: [String] = []
@@ -47,6 +44,9 @@ struct InteractiveCommand: AsyncParsableCommand {
     let policy = try connection.approvalPolicy()
     let plan = try ConnectionPlan(target, options: connection)
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    try await TUIApplication(plan: plan, policy: policy, colors: !noColor).run()
+    for path in watch where !FileManager.default.fileExists(atPath: path) {
+      throw CLIFailure.usage("--watch: '\(path)' does not exist")
+    }
+    try await TUIApplication(plan: plan, policy: policy, colors: !noColor, watch: watch).run()
   }
 }

@@ -14,16 +14,22 @@ final class TUIApplication: @unchecked Sendable {
   private let colors: Bool
   private let inbox = Inbox()
 
-  init(plan: ConnectionPlan, policy: Policy, colors: Bool) {
+  private let watch: [String]
+
+  init(plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String]) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
+    self.watch = watch
   }
 
   /// Runs until the user quits; the terminal is restored on every way out.
   func run() async throws(CLIFailure) {
     let runner = EffectRunner(plan: plan, inbox: inbox)
     let signals = installSignalSources()
+    let watcher =
+      watch.isEmpty
+      ? nil : FileWatcher(paths: watch) { [inbox] path in inbox.post(.filesChanged(path)) }.start()
     let outcome: Result<Void, CLIFailure> = await withCheckedContinuation { continuation in
       let thread = Thread { [self] in
         continuation.resume(returning: self.loop(runner))
@@ -33,6 +39,7 @@ final class TUIApplication: @unchecked Sendable {
       thread.start()
     }
     for source in signals { source.cancel() }
+    watcher?.cancel()
     await runner.shutdown()
     try outcome.get()
   }

@@ -1,4 +1,5 @@
 import PreflightCore
+import PreflightJSON
 import PreflightUI
 import TerminalGrid
 import Testing
@@ -141,5 +142,41 @@ import Testing
     var state = UIFixtures.state()
     #expect(AppUpdate.update(&state, .quitRequested) == [.quit])
     #expect(state.quitting)
+  }
+}
+
+@Suite struct ToolDiffTests {
+  @Test func `added, removed and changed tools are named with the fields that changed`() {
+    let old: [JSONValue] = [
+      ["name": "a", "description": "x"], ["name": "b"],
+      ["name": "c", "annotations": ["readOnlyHint": true]],
+    ]
+    let new: [JSONValue] = [
+      ["name": "a", "description": "y"], ["name": "c", "annotations": ["readOnlyHint": false]],
+      ["name": "d"],
+    ]
+    let diff = ToolDiff.between(old, new)
+    #expect(diff.added == ["d"])
+    #expect(diff.removed == ["b"])
+    #expect(diff.changed.map(\.name) == ["a", "c"])
+    #expect(diff.changed.map(\.fields) == [["description"], ["annotations"]])
+    #expect(diff.summary == "+d  −b  ~a (description)  ~c (annotations)")
+    #expect(ToolDiff.between(old, old).isEmpty)
+  }
+
+  @Test func `a second listing is compared with the first and the change is logged`() {
+    var state = UIFixtures.state()
+    var tools = UIFixtures.tools
+    tools.removeLast()
+    _ = AppUpdate.update(&state, .toolsLoaded(ToolListing(tools: tools, pages: 1)))
+    #expect(state.tools.lastDiff?.removed == ["refresh_widget"])
+    #expect(state.log.entries.last?.text == "tools changed: −refresh_widget")
+  }
+
+  @Test func `changed files restart the server`() {
+    var state = UIFixtures.state()
+    #expect(AppUpdate.update(&state, .filesChanged("src")) == [.restart])
+    #expect(state.connection == .reconnecting)
+    #expect(state.log.entries.last?.tag == "watch")
   }
 }

@@ -25,6 +25,17 @@ public enum AppUpdate {
       return []
     case .toolsLoaded(let listing):
       let server = state.server?.name ?? ""
+      if state.tools.listedOnce {
+        let diff = ToolDiff.between(state.tools.items.map(\.raw), listing.tools)
+        state.tools.lastDiff = diff
+        state.log.note(
+          tag: "tools",
+          text: diff.isEmpty ? "tools listed again: no change" : "tools changed: " + diff.summary,
+          time: state.wire.rows.last?.time ?? "")
+        state.notice =
+          diff.isEmpty ? "tools listed again: no change" : "tools changed: " + diff.summary
+      }
+      state.tools.listedOnce = true
       state.tools.items = listing.tools.map {
         ToolItem(raw: $0, server: server, policy: state.policy)
       }
@@ -49,6 +60,15 @@ public enum AppUpdate {
     case .quitRequested:
       state.quitting = true
       return [.quit]
+    case .filesChanged(let path):
+      state.log.note(
+        tag: "watch", text: "files changed under \(path): restarting the server",
+        time: state.wire.rows.last?.time ?? "")
+      state.notice = "files changed under \(path) — restarting the server"
+      state.connection = .reconnecting
+      state.server = nil
+      state.tools.loading = true
+      return [.restart]
     }
   }
 

@@ -21,4 +21,6 @@ public enum Msg: Sendable {
   case disconnected(String)
   /// A request to quit from outside (SIGINT, SIGTERM).
   case quitRequested
+  /// Files under a `--watch` path changed (the path and how many files changed).
+  case filesChanged(String)
 }

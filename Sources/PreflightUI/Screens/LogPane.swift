@@ -13,6 +13,12 @@ public struct LogPane: Sendable, Hashable {
   /// Makes an empty pane.
   public init() {}
 
+  /// Adds a line of Preflight's own (a tool-list change, a restart by `--watch`).
+  public mutating func note(tag: String, text: String, time: String) {
+    entries.append(LogEntry(tag: tag, seq: entries.last?.seq ?? 0, time: time, text: text))
+    if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+  }
+
   /// Takes what belongs in the log from new wire records.
   public mutating func append(_ records: [WireRecord]) {
     for record in records {

@@ -16,6 +16,10 @@ public struct ToolsPane: Sendable, Hashable {
   public var selectedName: String?
   /// The first visible row.
   public var scroll = 0
+  /// Whether the tools have been listed at least once (later listings are compared).
+  public var listedOnce = false
+  /// What changed at the last listing after the first.
+  public var lastDiff: ToolDiff?
 
   /// Makes an empty pane.
   public init() {}

@@ -51,9 +51,9 @@ enum ToolsView {
       grid.put(isSelected ? "▶ " : "  ", x: inner.x, y: lineY, style: Palette.accent)
       grid.putTruncated(
         item.name, x: inner.x + 2, y: lineY, width: nameColumn - 1, style: nameStyle)
-      if titleWidth > 3, let title = item.title {
+      if titleWidth > 6, let title = item.title {
         grid.putTruncated(
-          title, x: inner.x + 2 + nameColumn, y: lineY, width: titleWidth, style: Palette.dim)
+          title, x: inner.x + 2 + nameColumn, y: lineY, width: titleWidth - 1, style: Palette.dim)
       }
       let kindX = inner.maxX - kindWidth - 1
       grid.putTruncated(
