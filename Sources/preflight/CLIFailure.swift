@@ -13,6 +13,8 @@ struct CLIFailure: Error {
   var message: String
   var exitCode: Int32
   var validation: [(path: String, message: String)] = []
+  /// The JSON-RPC error code, for a server that answered with an error.
+  var code: Int?
   /// Set when the command already printed its JSON document: the failure then only explains
   /// itself on standard error.
   var documentPrinted = false
@@ -33,7 +35,10 @@ struct CLIFailure: Error {
     switch error {
     case .connection(let why):
       CLIFailure(kind: .transport, message: "cannot use \(target): \(why)", exitCode: 3)
-    case .rpc, .invalidResponse:
+    case .rpc(_, let rpcError):
+      CLIFailure(
+        kind: .server, message: error.description, exitCode: error.exitCode, code: rpcError.code)
+    case .invalidResponse:
       CLIFailure(kind: .server, message: error.description, exitCode: error.exitCode)
     }
   }
@@ -45,6 +50,7 @@ struct CLIFailure: Error {
       var e = JSONObject()
       e["kind"] = .string(kind.rawValue)
       e["message"] = .string(message)
+      if let code { e["code"] = .int(code) }
       if !validation.isEmpty {
         e["validation"] = .array(
           validation.map { ["path": .string($0.path), "message": .string($0.message)] })

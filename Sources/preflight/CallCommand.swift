@@ -59,7 +59,7 @@ struct CallCommand: AsyncParsableCommand {
     let record: CallRecord
     do {
       let listing = try await open.listToolsOrThrow()
-      let toolObject = try ToolLookup.find(tool, in: listing)
+      let toolObject = try ToolLookup.find(tool, in: listing, sendAnyway: noValidate)
       if !noValidate {
         try ToolLookup.validate(arguments, for: toolObject, name: tool)
       }

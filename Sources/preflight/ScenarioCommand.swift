@@ -73,7 +73,7 @@ struct ScenarioCommand: AsyncParsableCommand {
       let listing = try await open.listToolsOrThrow()
       var tools: [JSONValue] = []
       for call in calls {
-        let tool = try ToolLookup.find(call.name, in: listing)
+        let tool = try ToolLookup.find(call.name, in: listing, sendAnyway: noValidate)
         if !noValidate { try ToolLookup.validate(call.arguments, for: tool, name: call.name) }
         tools.append(tool)
       }

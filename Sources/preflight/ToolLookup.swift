@@ -6,9 +6,14 @@ import PreflightText
 /// Finding a tool by name and checking arguments against its input schema, before anything
 /// is sent.
 enum ToolLookup {
-  /// The tool object named `name`, or a usage failure (exit 2) naming the nearest tool.
-  static func find(_ name: String, in listing: ToolListing) throws(CLIFailure) -> JSONValue {
+  /// The tool object named `name`, or a usage failure (exit 2) naming the nearest tool. With
+  /// `sendAnyway` (`--no-validate`) an unknown tool stands as a bare `{"name": …}` — no
+  /// annotations, so the policy treats it as a write — and goes to the server.
+  static func find(
+    _ name: String, in listing: ToolListing, sendAnyway: Bool = false
+  ) throws(CLIFailure) -> JSONValue {
     if let tool = listing.tool(named: name) { return tool }
+    if sendAnyway { return ["name": .string(name)] }
     let names = listing.tools.compactMap { $0["name"]?.stringValue }
     var message = "unknown tool '\(UntrustedText.sanitize(name))'; nothing was sent"
     if let near = names.min(by: {
