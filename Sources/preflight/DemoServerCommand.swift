@@ -37,12 +37,18 @@ struct DemoServerCommand: AsyncParsableCommand {
       await DemoServerRunner.serveStdio(pageSize: pageSize)
       return
     }
+    let (stops, stop) = AsyncStream.makeStream(of: Int32.self)
+    let signals = await TerminationSignals.watch([SIGINT, SIGTERM]) { stop.yield($0) }
+    defer { for source in signals { source.cancel() } }
+    let server = DemoHTTPServer(pageSize: pageSize)
+    let port: UInt16
     do {
-      try await DemoHTTPRunner.serve(port: httpPort, pageSize: pageSize) { url in
-        FileHandle.standardOutput.write(Data((url + "\n").utf8))
-      }
+      port = try server.start(port: httpPort)
     } catch {
       throw CLIFailure(kind: .transport, message: error.description, exitCode: 3)
     }
+    FileHandle.standardOutput.write(Data("http://127.0.0.1:\(port)\(DemoHTTPServer.path)\n".utf8))
+    for await _ in stops { break }
+    await server.stop()
   }
 }

@@ -26,7 +26,7 @@ final class TUIApplication: @unchecked Sendable {
   /// Runs until the user quits; the terminal is restored on every way out.
   func run() async throws(CLIFailure) {
     let runner = EffectRunner(plan: plan, inbox: inbox)
-    let signals = installSignalSources()
+    let signals = await TerminationSignals.watch { [inbox] _ in inbox.post(.quitRequested) }
     let watcher =
       watch.isEmpty
       ? nil : FileWatcher(paths: watch) { [inbox] path in inbox.post(.filesChanged(path)) }.start()
@@ -42,16 +42,6 @@ final class TUIApplication: @unchecked Sendable {
     watcher?.cancel()
     await runner.shutdown()
     try outcome.get()
-  }
-
-  private func installSignalSources() -> [DispatchSourceSignal] {
-    [SIGINT, SIGTERM, SIGHUP].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [inbox] in inbox.post(.quitRequested) }
-      source.resume()
-      return source
-    }
   }
 
   private func loop(_ runner: EffectRunner) -> Result<Void, CLIFailure> {
