@@ -115,11 +115,12 @@ import Testing
     let commandRows = help.split(separator: "\n").map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    for command in ["tools", "profiles", "demo-server"] {
+    for command in ["tools", "call", "scenario", "profiles", "demo-server"] {
       #expect(commandRows.contains { $0.hasPrefix(command + " ") }, "\(command) in:\n\(help)")
     }
     #expect(!commandRows.contains { $0.hasPrefix("tui ") || $0 == "tui" }, "the TUI is hidden")
-    #expect(help.contains("preflight [--scenario FILE] [--watch PATH]"), "\(help)")
+    // --scenario returns to the synopsis with the TUI's conversation view.
+    #expect(help.contains("preflight [--watch PATH]"), "\(help)")
     #expect(help.contains("[TARGET]"))
     #expect(help.contains("preflight <command>"))
     #expect(!output.stdoutHasEscape)

@@ -55,7 +55,8 @@ public enum AppUpdate {
     case .disconnected(let why):
       state.connection = .disconnected(why)
       state.busy = false
-      state.notice = "the server went away — press R to restart it"
+      let first = why.split(separator: "\n").first.map(String.init) ?? why
+      state.notice = "the server went away: \(first) — press R to restart it"
       return []
     case .quitRequested:
       state.quitting = true
@@ -156,6 +157,7 @@ public enum AppUpdate {
         if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
       } else if !state.tools.filter.isEmpty {
         state.tools.filter.removeLast()
+        keepVisibleSelection(&state)
       }
     case .refresh:
       guard state.connection == .ready else {
@@ -221,7 +223,14 @@ public enum AppUpdate {
     } else {
       state.focus = .tools
       state.tools.filter.append(c)
+      keepVisibleSelection(&state)
     }
+  }
+
+  /// When the filter hides the selected tool, the highlighted row becomes the selection, so
+  /// clearing the filter later does not jump somewhere else.
+  private static func keepVisibleSelection(_ state: inout AppState) {
+    if let shown = state.tools.selected { state.tools.selectedName = shown.name }
   }
 
   private static func clearFilter(_ state: inout AppState) {

@@ -22,7 +22,20 @@ enum DetailView {
     grid.drawBox(rect, title: title, footer: focused ? "Esc back" : "", focused: focused)
     let inner = rect.content
     guard !inner.isEmpty else { return }
-    let all = lines(for: item, width: inner.width)
+    var all = lines(for: item, width: inner.width)
+    if let reason = state.connection.reason {
+      // The server is gone: say why above everything else, where the eye already is.
+      var banner = [
+        StyledLine(
+          "✕ \(state.connection.word): "
+            + (reason.split(separator: "\n").first.map(String.init) ?? reason), Palette.error)
+      ]
+      banner += reason.split(separator: "\n").dropFirst().map {
+        StyledLine(String($0), Palette.error)
+      }
+      banner.append(StyledLine("  press R to restart the server", Palette.dim))
+      all = banner + [StyledLine()] + all
+    }
     let start = ListWindow.clamp(state.detailScroll, count: all.count, height: inner.height)
     for (offset, line) in all[start..<min(all.count, start + inner.height)].enumerated() {
       line.draw(into: &grid, x: inner.x, y: inner.y + offset, width: inner.width)

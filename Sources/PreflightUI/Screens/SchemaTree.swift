@@ -22,7 +22,7 @@ enum SchemaTree {
     guard let properties = resolved["properties"]?.objectValue else { return }
     let required = Set(resolved["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     let indent = String(repeating: "  ", count: depth + 1)
-    let nameWidth = min(24, max(8, properties.keys.map { DisplayWidth.of($0) }.max() ?? 8) + 2)
+    let nameWidth = min(26, max(8, properties.keys.map { DisplayWidth.of($0) }.max() ?? 8) + 3)
     for member in properties.members {
       let (property, innerSeen) = resolve(member.value, root: root, seen: seen)
       var spans = [Span(indent)]

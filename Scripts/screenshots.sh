@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Captures the real TUI on the built-in demo server, in tmux on a private socket, into
+# screenshots/: each screen as plain text (NAME.txt, capture-pane -p) and with its colours as
+# SGR escape sequences (NAME.ansi, capture-pane -p -e; view it with `cat`).
+#
+#   tools-100x30       the tool list, panes as tabs
+#   detail-100x30      create_task's detail: approval, schema trees, annotations
+#   wire-100x30        the wire pane with the handshake
+#   wire-frame-100x30  a frame opened to its pretty JSON
+#   help-100x30        the help overlay (every key)
+#   wide-160x48        tools, detail and wire side by side
+#
+# Needs tmux. Every wait polls the screen with a deadline.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+command -v tmux >/dev/null 2>&1 || { echo "screenshots.sh: needs tmux" >&2; exit 1; }
+swift build --product preflight >/dev/null
+preflight="$(swift build --show-bin-path)/preflight"
+out=screenshots
+mkdir -p "$out"
+
+socket="preflight-shots-$$"
+tm() { env -u TMUX -u TMUX_PANE LANG=C.UTF-8 tmux -u -L "$socket" -f /dev/null "$@"; }
+cleanup() {
+  tm kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
+}
+trap cleanup EXIT
+
+# Waits until the screen shows TEXT and then stops changing; fails with the screen after 20 s.
+wait_for() {
+  local text="$1" deadline=$((SECONDS + 20)) previous="" screen
+  while true; do
+    screen="$(tm capture-pane -p -t t)"
+    if [[ "$screen" == *"$text"* && "$screen" == "$previous" ]]; then return 0; fi
+    if ((SECONDS >= deadline)); then
+      echo "screenshots.sh: timed out waiting for '$text'; the screen:" >&2
+      echo "$screen" >&2
+      exit 1
+    fi
+    previous="$screen"
+    sleep 0.1
+  done
+}
+
+shoot() {
+  tm capture-pane -p -t t >"$out/$1.txt"
+  tm capture-pane -p -e -t t >"$out/$1.ansi"
+  echo "$out/$1.txt $out/$1.ansi"
+}
+
+tm start-server \; set-option -g status off \; set-option -g remain-on-exit on \; \
+  new-session -d -s t -x 100 -y 30 \
+  env -u NO_COLOR LANG=C.UTF-8 TERM=tmux-256color "$preflight"
+
+wait_for "● ready"
+wait_for "sync_tasks"
+shoot tools-100x30
+
+tm send-keys -t t j j j Enter
+wait_for "ChatGPT asks for approval"
+shoot detail-100x30
+
+tm send-keys -t t Escape
+wait_for "[Tools 10]"
+tm send-keys -t t Tab Tab
+wait_for "result #1"
+shoot wire-100x30
+
+tm send-keys -t t Enter
+wait_for '"jsonrpc": "2.0"'
+shoot wire-frame-100x30
+
+tm send-keys -t t Escape
+wait_for "[Wire 6]"
+tm send-keys -t t '?'
+wait_for "Show every key"
+shoot help-100x30
+
+tm send-keys -t t Escape
+wait_for "[Wire 6]"
+tm send-keys -t t BTab
+wait_for "[Detail]"
+tm resize-window -t t -x 160 -y 48
+wait_for "┌ Wire 6"
+shoot wide-160x48
+
+tm send-keys -t t q
