@@ -15,6 +15,10 @@ struct Connection {
     _ target: TargetArguments.Target, options: ConnectionOptions
   ) async throws(CLIFailure) -> Connection {
     let plan = try ConnectionPlan(target, options: options)
+    if plan.insecure {
+      FileHandle.standardError.write(
+        Data("preflight: warning: --insecure: TLS certificates are not checked\n".utf8))
+    }
     let session = try plan.makeSession()
     Connection.reportMalformedFrames(of: session)
     do {

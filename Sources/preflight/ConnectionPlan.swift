@@ -76,12 +76,12 @@ struct ConnectionPlan: Sendable {
     case .command(let commandLine):
       return StdioTransport(
         commandLine: commandLine, environment: environment, workingDirectory: workingDirectory)
-    case .url:
-      throw CLIFailure(
-        kind: .transport,
-        message: "cannot use \(description): the Streamable HTTP and HTTP+SSE transports are "
-          + "not in this build yet; stdio servers work (preflight tools -- COMMAND)",
-        exitCode: 3)
+    case .url(let url):
+      let options = HTTPTransportOptions(
+        url: url, profile: profile, headers: headers.headers, insecure: insecure,
+        connectTimeout: settings.connectTimeout, redactor: log.redactor)
+      return HTTPTransports.make(
+        url: url, mode: HTTPTransportMode(rawValue: transportMode) ?? .auto, options: options)
     }
   }
 
