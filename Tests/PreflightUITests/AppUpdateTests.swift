@@ -138,6 +138,17 @@ import Testing
     #expect(state.connection == .disconnected("server process exited with status 1"))
   }
 
+  @Test func `the HTTP session id and the chosen transport are read from the wire`() {
+    var state = UIFixtures.state()
+    let record = WireRecord(
+      seq: 500, timeMillis: 0, direction: .inbound, transport: "http",
+      body: .message(["jsonrpc": "2.0", "id": 0, "result": [:]]),
+      http: ["status": 200, "headers": ["mcp-session-id": "3f2a9c"]])
+    _ = AppUpdate.update(&state, .wire([record]))
+    #expect(state.sessionID == "3f2a9c")
+    #expect(state.header.transport == "http")
+  }
+
   @Test func `a quit signal quits`() {
     var state = UIFixtures.state()
     #expect(AppUpdate.update(&state, .quitRequested) == [.quit])

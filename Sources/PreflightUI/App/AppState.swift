@@ -15,6 +15,8 @@ public struct AppState: Sendable {
   public var connection: ConnectionState = .connecting
   /// What the server said about itself.
   public var server: ServerInfo?
+  /// The HTTP session id the server gave (`Mcp-Session-Id`), read from the wire.
+  public var sessionID: String?
   /// The tool list.
   public var tools = ToolsPane()
   /// The detail pane's scroll.

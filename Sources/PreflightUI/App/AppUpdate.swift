@@ -49,6 +49,15 @@ public enum AppUpdate {
       state.tools.error = why
       return []
     case .wire(let records):
+      for record in records {
+        if let headers = record.http?["headers"]?.objectValue,
+          let id = headers.members.last(where: { $0.key.lowercased() == "mcp-session-id" })?.value
+            .stringValue
+        {
+          state.sessionID = id
+        }
+        if record.transport != "memory" { state.header.transport = record.transport }
+      }
       state.wire.append(records)
       state.log.append(records)
       return []

@@ -19,6 +19,9 @@ enum HeaderView {
     var details = [state.header.transport + ": " + state.header.target]
     if !state.isWide { details = [state.header.transport] }
     if let version = state.server?.protocolVersion { details.append("MCP " + version) }
+    if state.isWide, let session = state.sessionID {
+      details.append("session " + (session.count > 12 ? String(session.prefix(8)) + "…" : session))
+    }
     details.append("profile " + state.header.profile)
     details.append("policy " + state.header.policy)
     line.append(Span(" · " + details.joined(separator: " · "), bar))
