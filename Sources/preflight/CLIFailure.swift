@@ -33,6 +33,8 @@ struct CLIFailure: Error {
   /// Maps a session error to its exit code and kind.
   static func session(_ error: SessionError, target: String) -> CLIFailure {
     switch error {
+    case .unauthorized(let why):
+      CLIFailure(kind: .auth, message: "cannot use \(target): \(why)", exitCode: 3)
     case .connection(let why):
       CLIFailure(kind: .transport, message: "cannot use \(target): \(why)", exitCode: 3)
     case .rpc(_, let rpcError):

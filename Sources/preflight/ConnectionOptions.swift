@@ -43,7 +43,8 @@ struct ConnectionOptions: ParsableArguments {
       valueName: "token"))
   var bearer: String?
 
-  @Flag(help: "Accept any TLS certificate (a warning is shown).")
+  @Flag(
+    help: "Accept any TLS certificate (not available on Linux builds; see docs/http-client.md).")
   var insecure = false
 
   @Option(

@@ -28,7 +28,15 @@ struct ConnectionPlan: Sendable {
       throw .usage("--transport takes auto, http or sse, not '\(options.transport)'")
     }
     transportMode = options.transport
-    insecure = options.insecure
+    if options.insecure {
+      // FoundationNetworking on Linux never asks the delegate about the server's certificate
+      // (docs/http-client.md), so the flag could not do what it says: refuse it plainly.
+      throw .usage(
+        "--insecure is not available in this build: its HTTP client (FoundationNetworking on "
+          + "Linux) always verifies certificates; trust the server's certificate instead "
+          + "(for example SSL_CERT_FILE=/path/to/ca.pem)")
+    }
+    insecure = false
     headers = try HeaderOptions.parse(
       headers: options.header, bearer: options.bearer,
       environment: ProcessInfo.processInfo.environment)

@@ -11,7 +11,8 @@ import Testing
     "remembered-approve", "remembered-deny", "transport-chosen", "session-expired",
     "reconnected", "server-exited", "cancel-requested", "late-response", "evicted",
     // Added by this build, listed in docs/cli-extensions.md.
-    "process", "closed", "transport-closed", "unknown-response", "send-failed",
+    "process", "closed", "transport-closed", "unknown-response", "send-failed", "http",
+    "http-error", "stream-dropped", "stream-ended", "tls-warning",
   ]
 
   /// `YYYY-MM-DDTHH:MM:SS.mmmZ`.

@@ -140,21 +140,18 @@ public actor JSONRPCPeer {
       pending[id] = nil
       // A write usually fails because the other side is gone: report why it went (a process's
       // exit status and last stderr lines) rather than the broken pipe, once the reader sees it.
-      if let reason = await closeReasonSoon() { throw .closed(reason) }
+      if error.channelGone, let reason = await closeReasonSoon() { throw .closed(reason) }
       throw .transport(error)
     }
     return id
   }
 
-  /// Waits up to a second for the transport's close to be processed; nil if it stays open.
+  /// Waits up to a second for the transport's close report; nil if none comes.
   private func closeReasonSoon() async -> CloseReason? {
-    if let closeReason { return closeReason }
-    guard let readTask else { return nil }
-    await withTaskGroup(of: Void.self) { group in
-      group.addTask { await readTask.value }
-      group.addTask { try? await Task.sleep(for: .seconds(1)) }
-      await group.next()
-      group.cancelAll()
+    let clock = ContinuousClock()
+    let deadline = clock.now + .seconds(1)
+    while closeReason == nil && readTask != nil && clock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(5))
     }
     return closeReason
   }
@@ -229,7 +226,7 @@ public actor JSONRPCPeer {
     let bytes = JSONPrinter.compactBytes(message)
     log.recordMessage(
       message, direction: .outbound, transport: transport.kind, byteCount: bytes.count,
-      http: transport.outboundHTTPDetails())
+      http: transport.outboundHTTPDetails(for: bytes))
     do {
       try await transport.send(bytes)
     } catch {

@@ -18,6 +18,9 @@ public actor MCPClientSession {
   /// The era negotiated, once connected.
   public private(set) var era: ProtocolEra?
   private var progressCounter = 0
+  /// Counts completed handshakes, so that requests failing with an old session reconnect once.
+  private var generation = 0
+  private var reconnecting: Task<Result<ServerInfo, SessionError>, Never>?
 
   /// Makes a session over `transport`; nothing happens until ``connect()``.
   public init(
@@ -46,6 +49,15 @@ public actor MCPClientSession {
     } catch {
       throw .connection(error.message)
     }
+    let info = try await handshake()
+    if let level = settings.logLevel, info.capabilities["logging"] != nil {
+      _ = try await request("logging/setLevel", params: ["level": .string(level)])
+    }
+    return info
+  }
+
+  /// `initialize` and `notifications/initialized`; sets ``server`` and ``era``.
+  private func handshake() async throws(SessionError) -> ServerInfo {
     var params = JSONObject()
     params["protocolVersion"] = .string(offeredVersion)
     params["capabilities"] = profile.capabilities
@@ -91,10 +103,34 @@ public actor MCPClientSession {
     } catch {
       throw .connection(error.message)
     }
-    if let level = settings.logLevel, info.capabilities["logging"] != nil {
-      _ = try await request("logging/setLevel", params: ["level": .string(level)])
-    }
+    generation += 1
     return info
+  }
+
+  /// The server forgot the session (HTTP `404` on a request that carried its id): initialize
+  /// again, once for every request that failed with the same session, and log `reconnected`.
+  private func reinitialize(after method: String, seenGeneration: Int) async throws(SessionError) {
+    if generation != seenGeneration { return }
+    if let running = reconnecting {
+      try await running.value.get()
+      return
+    }
+    let task = Task { () -> Result<ServerInfo, SessionError> in
+      do throws(SessionError) {
+        return .success(try await self.handshake())
+      } catch {
+        return .failure(error)
+      }
+    }
+    reconnecting = task
+    let outcome = await task.value
+    reconnecting = nil
+    let info = try outcome.get()
+    log.recordLocal(
+      kind: "reconnected",
+      text: "initialized a new session (protocol version \(info.protocolVersion)) after the "
+        + "server forgot the old one; retrying \(method)",
+      transport: peer.transportKind)
   }
 
   private func handshakeFailure(_ error: RPCFailure) async -> SessionError {
@@ -122,17 +158,29 @@ public actor MCPClientSession {
       return .connection("initialize was cancelled")
     case .transport(let e):
       await peer.close()
-      return .connection(e.message)
+      return e.httpStatus == 401 || e.httpStatus == 403
+        ? .unauthorized(e.message) : .connection(e.message)
     }
   }
 
   /// Sends one request under the profile's timeouts (and the overrides), with `--request-meta`
-  /// merged into its `_meta`.
+  /// merged into its `_meta`. When the server has forgotten the session (HTTP `404` with the
+  /// session id), it initializes again and retries the request once.
   public func request(
     _ method: String, params: JSONValue? = nil, extraMeta: JSONObject? = nil,
     progressToken: JSONValue? = nil
   ) async throws(SessionError) -> JSONValue {
     let params = decorate(params, extraMeta: extraMeta)
+    let seenGeneration = generation
+    do {
+      return try await peer.request(
+        method, params: params, options: options(progressToken: progressToken))
+    } catch {
+      guard case .transport(let failure) = error, failure.isSessionExpired else {
+        throw sessionError(method: method, error)
+      }
+    }
+    try await reinitialize(after: method, seenGeneration: seenGeneration)
     do {
       return try await peer.request(
         method, params: params, options: options(progressToken: progressToken))
@@ -171,6 +219,8 @@ public actor MCPClientSession {
         "\(method): no answer within \(RPCFailure.format(after)); the request was cancelled")
     case .closed(let reason): .connection("\(method): the connection closed: \(reason)")
     case .cancelled: .connection("\(method) was cancelled")
+    case .transport(let e) where e.httpStatus == 401 || e.httpStatus == 403:
+      .unauthorized("\(method): \(e.message)")
     case .transport(let e): .connection("\(method): \(e.message)")
     }
   }

@@ -4,6 +4,8 @@ import PreflightJSON
 public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The server could not be reached, started, or kept (exit 3).
   case connection(String)
+  /// The server refused the credentials: HTTP 401 or 403, with the challenge (exit 3).
+  case unauthorized(String)
   /// The server answered a request with a JSON-RPC error (exit 1).
   case rpc(method: String, error: JSONRPCErrorObject)
   /// The server answered with something that is not a valid answer (exit 1).
@@ -12,7 +14,7 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The exit code cli.md assigns.
   public var exitCode: Int32 {
     switch self {
-    case .connection: 3
+    case .connection, .unauthorized: 3
     case .rpc, .invalidResponse: 1
     }
   }
@@ -20,7 +22,7 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A sentence for people.
   public var description: String {
     switch self {
-    case .connection(let why): why
+    case .connection(let why), .unauthorized(let why): why
     case .rpc(let method, let error):
       "\(method) failed: the server answered with an error: \(error)"
     case .invalidResponse(let method, let reason):

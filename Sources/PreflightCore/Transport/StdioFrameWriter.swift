@@ -54,12 +54,13 @@ final class StdioFrameWriter: Sendable {
   /// Runs on the queue: one full write.
   private func writeNow(_ frame: [UInt8]) -> Result<Void, TransportError> {
     guard let fd = descriptor.withLock({ $0 }) else {
-      return .failure(TransportError("\(failurePrefix): the channel is closed"))
+      return .failure(TransportError("\(failurePrefix): the channel is closed", channelGone: true))
     }
     guard let code = StdioPOSIX.writeLine(fd, frame) else { return .success(()) }
     if code == EPIPE {
       return .failure(
-        TransportError("\(failurePrefix): the other side stopped reading (broken pipe)"))
+        TransportError(
+          "\(failurePrefix): the other side stopped reading (broken pipe)", channelGone: true))
     }
     return .failure(TransportError("\(failurePrefix): \(StdioPOSIX.describe(errno: code))"))
   }

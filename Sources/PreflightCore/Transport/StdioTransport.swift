@@ -177,7 +177,7 @@ public final class StdioTransport: Transport {
         if state.pid == nil {
           throw TransportError("\(prefix): the server did not start")
         }
-        throw TransportError("\(prefix): the server process has exited")
+        throw TransportError("\(prefix): the server process has exited", channelGone: true)
       case .running(let running):
         return running.writer
       }

@@ -17,9 +17,15 @@ public protocol Transport: Sendable {
   /// The `http` object for the wire-log record of the next outbound frame (method, URL, request
   /// headers that matter, secrets redacted); nil for transports that are not HTTP.
   func outboundHTTPDetails() -> JSONValue?
+  /// The same for a given frame, for transports whose headers depend on it (the session id is
+  /// left off `tools/call` under the ChatGPT profile).
+  func outboundHTTPDetails(for frame: [UInt8]) -> JSONValue?
 }
 
 extension Transport {
   /// Not HTTP: no details.
   public func outboundHTTPDetails() -> JSONValue? { nil }
+
+  /// By default the details do not depend on the frame.
+  public func outboundHTTPDetails(for frame: [UInt8]) -> JSONValue? { outboundHTTPDetails() }
 }

@@ -1,0 +1,140 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// One HTTP request in flight: forwards the session's callbacks to its observer and lets a
+/// task wait for the response head.
+final class HTTPExchange: Sendable {
+  private enum Head {
+    case waiting([CheckedContinuation<Result<HTTPResponseHead, HTTPFailure>, Never>])
+    case done(Result<HTTPResponseHead, HTTPFailure>)
+  }
+
+  private struct State {
+    var head = Head.waiting([])
+    /// Why Preflight cancelled it, reported instead of Foundation's "cancelled".
+    var cancelReason: HTTPFailure?
+  }
+
+  /// `POST`, `GET`, `DELETE`.
+  let method: String
+  /// The request URL.
+  let url: URL
+  private let task: URLSessionDataTask
+  private let observer: any HTTPExchangeObserver
+  private let state = Mutex(State())
+
+  /// Wraps `task` (not yet resumed).
+  init(method: String, url: URL, task: URLSessionDataTask, observer: any HTTPExchangeObserver) {
+    self.method = method
+    self.url = url
+    self.task = task
+    self.observer = observer
+  }
+
+  /// Starts the request.
+  func resume() { task.resume() }
+
+  /// Cancels the request; `reason` is what waiters and the observer see.
+  func cancel(_ reason: HTTPFailure = HTTPFailure(.cancelled)) {
+    state.withLock { state in
+      if state.cancelReason == nil {
+        state.cancelReason = reason
+      }
+    }
+    task.cancel()
+  }
+
+  /// Whether Preflight cancelled it (and why).
+  var cancelReason: HTTPFailure? { state.withLock { $0.cancelReason } }
+
+  /// Waits for the response head, at most `timeout` (nil: no limit; the request is cancelled
+  /// with a timeout failure when it runs out). Cancelling the waiting task cancels the request.
+  func head(timeout: Duration?) async -> Result<HTTPResponseHead, HTTPFailure> {
+    let timer = timeout.map { limit in
+      Task { [weak self] in
+        try? await Task.sleep(for: limit)
+        guard !Task.isCancelled, let self else { return }
+        let pending = self.state.withLock { state -> Bool in
+          if case .waiting = state.head { return true }
+          return false
+        }
+        if pending {
+          self.cancel(HTTPFailure(.timeout, "no response headers within \(Self.format(limit))"))
+        }
+      }
+    }
+    defer { timer?.cancel() }
+    return await withTaskCancellationHandler {
+      await withCheckedContinuation {
+        (continuation: CheckedContinuation<Result<HTTPResponseHead, HTTPFailure>, Never>) in
+        let done = state.withLock { state -> Result<HTTPResponseHead, HTTPFailure>? in
+          switch state.head {
+          case .done(let result):
+            return result
+          case .waiting(var waiters):
+            waiters.append(continuation)
+            state.head = .waiting(waiters)
+            return nil
+          }
+        }
+        if let done {
+          continuation.resume(returning: done)
+        }
+      }
+    } onCancel: {
+      self.cancel()
+    }
+  }
+
+  // MARK: - Session callbacks (on the delegate queue)
+
+  /// The response head arrived.
+  func received(response: URLResponse) {
+    guard let response = response as? HTTPURLResponse else {
+      finishHead(.failure(HTTPFailure(.other, "the answer is not an HTTP response")))
+      return
+    }
+    let head = HTTPResponseHead(response)
+    observer.didReceive(head: head)
+    finishHead(.success(head))
+  }
+
+  /// A body chunk arrived.
+  func received(data: Data) {
+    observer.didReceive(data: data)
+  }
+
+  /// The exchange ended.
+  func completed(error: (any Error)?) {
+    var failure = error.map { HTTPFailure($0) }
+    if let reason = cancelReason, failure != nil {
+      failure = reason
+    }
+    observer.didComplete(failure: failure)
+    finishHead(.failure(failure ?? HTTPFailure(.other, "the server sent no response")))
+  }
+
+  private func finishHead(_ result: Result<HTTPResponseHead, HTTPFailure>) {
+    let waiters = state.withLock {
+      state -> [CheckedContinuation<Result<HTTPResponseHead, HTTPFailure>, Never>] in
+      guard case .waiting(let waiters) = state.head else { return [] }
+      state.head = .done(result)
+      return waiters
+    }
+    for waiter in waiters {
+      waiter.resume(returning: result)
+    }
+  }
+
+  /// "10 s", "0.5 s".
+  static func format(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let milliseconds = Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000)
+    if milliseconds % 1_000 == 0 { return "\(milliseconds / 1_000) s" }
+    return "\(Double(milliseconds) / 1_000) s"
+  }
+}
