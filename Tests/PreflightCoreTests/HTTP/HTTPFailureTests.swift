@@ -40,7 +40,9 @@ import Testing
   @Test func `a server that never answers times out`() async throws {
     let release = TestGate()
     let server = try TestHTTPServer { _, responder in
-      release.wait()
+      // Long enough that only the client's 0.3 s timeout can end the wait, even on a loaded
+      // machine; the test opens the gate as soon as it has its answer.
+      release.wait(seconds: 60)
       responder.drop()
     }
     defer {
