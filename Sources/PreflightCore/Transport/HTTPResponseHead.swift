@@ -63,4 +63,21 @@ struct HTTPResponseHead: Sendable, Hashable {
     guard let reason = reasons[status] else { return "\(status)" }
     return "\(status) \(reason)"
   }
+
+  /// "HTTP 401 Unauthorized from https://…/mcp: Bearer realm=…; the body says: …" (not yet
+  /// redacted: the transport redacts it with its own redactor).
+  func failureText(url: String, body: [UInt8], total: Int) -> String {
+    var text = "HTTP \(statusLine) from \(url)"
+    var parts: [String] = []
+    if let challenge = value("WWW-Authenticate") {
+      parts.append(challenge)
+    }
+    if !body.isEmpty {
+      parts.append("the body says: " + HTTPRecord.excerpt(body, total: total))
+    }
+    if !parts.isEmpty {
+      text += ": " + parts.joined(separator: "; ")
+    }
+    return text
+  }
 }

@@ -268,18 +268,7 @@ public final class LegacySSETransport: Transport {
   private func statusMessage(
     _ head: HTTPResponseHead, url: String, body: [UInt8], total: Int
   ) -> String {
-    var text = "HTTP \(head.statusLine) from \(url)"
-    var parts: [String] = []
-    if let challenge = head.value("WWW-Authenticate") {
-      parts.append(challenge)
-    }
-    if !body.isEmpty {
-      parts.append("the body says: " + HTTPRecord.excerpt(body, total: total))
-    }
-    if !parts.isEmpty {
-      text += ": " + parts.joined(separator: "; ")
-    }
-    return redact(text)
+    redact(head.failureText(url: url, body: body, total: total))
   }
 
   private func redact(_ text: String) -> String { options.redactor.redact(text).0 }

@@ -267,18 +267,7 @@ public final class StreamableHTTPTransport: Transport {
 
   /// "HTTP 401 Unauthorized from https://…/mcp: Bearer realm=…; the body says: …".
   func statusMessage(_ head: HTTPResponseHead, body: [UInt8], total: Int) -> String {
-    var text = "HTTP \(head.statusLine) from \(redactedURL)"
-    var parts: [String] = []
-    if let challenge = head.value("WWW-Authenticate") {
-      parts.append(challenge)
-    }
-    if !body.isEmpty {
-      parts.append("the body says: " + HTTPRecord.excerpt(body, total: total))
-    }
-    if !parts.isEmpty {
-      text += ": " + parts.joined(separator: "; ")
-    }
-    return redact(text)
+    redact(head.failureText(url: redactedURL, body: body, total: total))
   }
 
   private func message(_ failure: HTTPFailure, method: String) -> String {

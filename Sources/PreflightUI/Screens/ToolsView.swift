@@ -13,14 +13,8 @@ enum ToolsView {
     let inner = rect.content
     guard !inner.isEmpty else { return }
     var y = inner.y
-    if state.mode == .filter && state.focus != .wire || !pane.filter.isEmpty {
-      let typing = state.mode == .filter && state.focus != .wire
-      StyledLine([
-        Span("/", Palette.accent), Span(pane.filter, Style(underline: typing)),
-        Span(typing ? "▏" : "", Palette.accent),
-      ]).draw(into: &grid, x: inner.x, y: y, width: inner.width)
-      y += 1
-    }
+    y += FilterLine.draw(
+      pane.filter, typing: state.mode == .filter && state.focus != .wire, in: inner, into: &grid)
     if let error = pane.error {
       grid.putTruncated("✕ " + error, x: inner.x, y: y, width: inner.width, style: Palette.error)
       y += 1

@@ -14,14 +14,8 @@ enum WireView {
     let inner = rect.content
     guard !inner.isEmpty else { return }
     var y = inner.y
-    let typing = state.mode == .filter && state.focus == .wire
-    if typing || !pane.filter.isEmpty {
-      StyledLine([
-        Span("/", Palette.accent), Span(pane.filter, Style(underline: typing)),
-        Span(typing ? "▏" : "", Palette.accent),
-      ]).draw(into: &grid, x: inner.x, y: y, width: inner.width)
-      y += 1
-    }
+    y += FilterLine.draw(
+      pane.filter, typing: state.mode == .filter && state.focus == .wire, in: inner, into: &grid)
     let rows = pane.visible
     let height = inner.maxY - y
     guard height > 0, !rows.isEmpty else { return }
