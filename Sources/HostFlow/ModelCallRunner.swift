@@ -17,12 +17,15 @@ public struct ModelCallRunner: Sendable {
   /// Remembered choices so far.
   public private(set) var ledger: RememberLedger
 
-  /// Makes a runner with an empty ledger.
-  public init(server: String, policy: Policy, conversation: String = "conversation-1") {
+  /// Makes a runner; the ledger holds the conversation's remembered choices so far.
+  public init(
+    server: String, policy: Policy, conversation: String = "conversation-1",
+    ledger: RememberLedger = .empty
+  ) {
     self.server = server
     self.policy = policy
     self.conversation = conversation
-    self.ledger = .empty
+    self.ledger = ledger
   }
 
   /// The decision for calling `tool` (the raw tool object from `tools/list`) now.

@@ -1,5 +1,8 @@
+import ApprovalPolicy
 import Foundation
+import HostFlow
 import PreflightCore
+import PreflightJSON
 import PreflightUI
 import Synchronization
 
@@ -14,11 +17,15 @@ final class EffectRunner: Sendable {
 
   private let plan: ConnectionPlan
   private let inbox: Inbox
+  private let policy: Policy
+  private let conversation: String
   private let state = Mutex(State())
 
-  init(plan: ConnectionPlan, inbox: Inbox) {
+  init(plan: ConnectionPlan, inbox: Inbox, policy: Policy, conversation: String) {
     self.plan = plan
     self.inbox = inbox
+    self.policy = policy
+    self.conversation = conversation
     plan.log.addObserver { [inbox] record in inbox.post(.wire([record])) }
   }
 
@@ -34,6 +41,8 @@ final class EffectRunner: Sendable {
         await self.closeCurrent()
         await self.connect()
       }
+    case .callTool(let call, let tool, let answer, let ledger):
+      Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     }
@@ -85,6 +94,19 @@ final class EffectRunner: Sendable {
     } catch {
       inbox.post(.toolsFailed(error.description))
     }
+  }
+
+  /// Runs the call through the same host flow as `preflight call`, under the ledger the UI
+  /// decided with, so the wire log's approval entries match what the card showed.
+  private func callTool(
+    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger
+  ) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let server = await session.server?.name ?? ""
+    var runner = ModelCallRunner(
+      server: server, policy: policy, conversation: conversation, ledger: ledger)
+    let record = await runner.run(call, tool: tool, answer: answer, session: session)
+    inbox.post(.callFinished(record))
   }
 
   private func isCurrent(_ generation: Int) -> Bool {

@@ -25,7 +25,8 @@ final class TUIApplication: @unchecked Sendable {
 
   /// Runs until the user quits; the terminal is restored on every way out.
   func run() async throws(CLIFailure) {
-    let runner = EffectRunner(plan: plan, inbox: inbox)
+    let runner = EffectRunner(
+      plan: plan, inbox: inbox, policy: policy, conversation: "conversation-1")
     let signals = await TerminationSignals.watch { [inbox] _ in inbox.post(.quitRequested) }
     let watcher =
       watch.isEmpty

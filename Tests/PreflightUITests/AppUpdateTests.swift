@@ -1,3 +1,5 @@
+import ApprovalPolicy
+import HostFlow
 import PreflightCore
 import PreflightJSON
 import PreflightUI
@@ -189,5 +191,117 @@ import Testing
     #expect(AppUpdate.update(&state, .filesChanged("src")) == [.restart])
     #expect(state.connection == .reconnecting)
     #expect(state.log.entries.last?.tag == "watch")
+  }
+}
+
+@Suite struct CallFlowTests {
+  func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+    keys.flatMap { AppUpdate.update(&state, .key($0)) }
+  }
+
+  func typing(_ state: inout AppState, _ text: String) {
+    for c in text { _ = AppUpdate.update(&state, .key(.character(c))) }
+  }
+
+  /// The state with create_task selected and its form open.
+  func formOpen() -> AppState {
+    var state = UIFixtures.state()
+    _ = press(&state, .down, .character("c"))
+    return state
+  }
+
+  @Test func `c opens the form of the selected tool and typed keys go into the field`() {
+    var state = formOpen()
+    #expect(state.mode == .form)
+    #expect(state.form?.toolName == "create_task")
+    typing(&state, "Buy milk q")
+    #expect(!state.quitting, "q is text in a form")
+    #expect(state.form?.model.text(at: JSONPointer("/title")!) == "Buy milk q")
+    _ = press(&state, .backspace, .backspace)
+    #expect(state.form?.model.text(at: JSONPointer("/title")!) == "Buy milk")
+  }
+
+  @Test func `submitting with a required field empty sends nothing and shows the error`() {
+    var state = formOpen()
+    #expect(press(&state, .enter).isEmpty)
+    #expect(state.mode == .form)
+    #expect(state.form?.triedSubmit == true)
+    #expect(state.notice?.contains("nothing was sent") == true)
+  }
+
+  @Test func `a write call stops at the card and approve sends it`() {
+    var state = formOpen()
+    typing(&state, "Buy milk")
+    #expect(press(&state, .enter).isEmpty, "nothing is sent while the card is open")
+    #expect(state.mode == .approval)
+    #expect(state.approval?.card.toolName == "create_task")
+    let effects = press(&state, .character("a"))
+    guard case .callTool(let call, _, let answer, let ledger)? = effects.first else {
+      Issue.record("expected a call, got \(effects)")
+      return
+    }
+    #expect(call.arguments?["title"] == "Buy milk")
+    #expect(answer == .approve)
+    #expect(ledger.isEmpty)
+    #expect(state.busy)
+  }
+
+  @Test func `escape on the card denies once and is never remembered`() {
+    var state = formOpen()
+    typing(&state, "x")
+    _ = press(&state, .enter, .character(" "))
+    #expect(state.approval?.remember == true)
+    let effects = press(&state, .escape)
+    #expect(
+      effects.first
+        == .callTool(
+          ModelCall(name: "create_task", arguments: ["title": "x", "priority": "normal"]),
+          tool: UIFixtures.tools[1], answer: .deny, ledger: .empty))
+    #expect(state.ledger.isEmpty)
+    #expect(state.mode == .normal)
+  }
+
+  @Test func `a remembered approval skips the card next time`() {
+    var state = formOpen()
+    typing(&state, "x")
+    _ = press(&state, .enter, .character(" "), .character("a"))
+    #expect(!state.ledger.isEmpty)
+    _ = AppUpdate.update(
+      &state,
+      .callFinished(
+        CallRecord(
+          call: ModelCall(name: "create_task"), approvalRequired: true,
+          outcome: ApprovalOutcome(kind: .approved, reason: "r"), sent: true,
+          result: ["content": []])))
+    _ = press(&state, .escape, .character("c"))
+    #expect(
+      state.form?.model.text(at: JSONPointer("/title")!) == "x", "the last values prefill the form")
+    let effects = press(&state, .enter)
+    #expect(state.mode == .normal, "no card")
+    guard case .callTool(_, _, let answer, let ledger)? = effects.first else {
+      Issue.record("expected a call")
+      return
+    }
+    #expect(answer == nil)
+    #expect(!ledger.isEmpty)
+  }
+
+  @Test func `a read-only call runs without a card and the result opens`() {
+    var state = UIFixtures.state()
+    _ = press(&state, .character("c"))
+    let effects = press(&state, .enter)
+    #expect(effects.count == 1)
+    #expect(state.mode == .normal)
+    _ = AppUpdate.update(
+      &state,
+      .callFinished(
+        CallRecord(
+          call: ModelCall(name: "list_tasks"), approvalRequired: false,
+          outcome: ApprovalOutcome(kind: .notRequired, reason: "read-only"), sent: true,
+          result: ["content": [["type": "text", "text": "3 tasks"]]])))
+    #expect(state.mode == .result)
+    #expect(!state.busy)
+    _ = press(&state, .escape)
+    #expect(state.mode == .normal)
   }
 }

@@ -28,11 +28,12 @@ import Testing
     }
   }
 
-  @Test func `typing a filter takes every printable key`() {
+  @Test(arguments: [Mode.filter, .form])
+  func `typing a filter or a field takes every printable key`(mode: Mode) {
     for scalar in (0x20...0x7E).compactMap(Unicode.Scalar.init) {
       #expect(
-        keys.action(for: .character(Character(scalar)), mode: .filter, focus: .tools) == nil,
-        "'\(scalar)' is bound in filter mode")
+        keys.action(for: .character(Character(scalar)), mode: mode, focus: .tools) == nil,
+        "'\(scalar)' is bound in \(mode) mode")
     }
   }
 

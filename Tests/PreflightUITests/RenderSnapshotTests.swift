@@ -1,3 +1,5 @@
+import ApprovalPolicy
+import HostFlow
 import PreflightCore
 import PreflightTestSupport
 import PreflightUI
@@ -72,5 +74,42 @@ import Testing
         "the server closed the connection before answering initialize: server process exited with status 3; last stderr lines:\n  fatal: missing API key"
       ))
     expectSnapshot(render(state), named: "failed-80x24")
+  }
+
+  @Test func `the call form at 80 by 24`() {
+    var state = UIFixtures.state()
+    for key in [
+      Key.down, .character("c"), .character("B"), .character("u"), .character("y"), .enter,
+    ]
+    where key != .enter {
+      _ = AppUpdate.update(&state, .key(key))
+    }
+    expectSnapshot(render(state), named: "form-80x24")
+  }
+
+  @Test func `the confirmation card at 100 by 30`() {
+    var state = UIFixtures.state(width: 100, height: 30)
+    for key in [Key.down, .down, .character("c"), .character("t"), .character("3"), .enter] {
+      _ = AppUpdate.update(&state, .key(key))
+    }
+    expectSnapshot(render(state), named: "card-100x30")
+  }
+
+  @Test func `a call's result at 80 by 24`() {
+    var state = UIFixtures.state()
+    _ = AppUpdate.update(
+      &state,
+      .callFinished(
+        CallRecord(
+          call: ModelCall(name: "list_tasks", arguments: ["status": "open"]),
+          approvalRequired: false,
+          outcome: ApprovalOutcome(
+            kind: .notRequired, reason: "readOnlyHint is true, so ChatGPT runs list_tasks"),
+          sent: true,
+          result: [
+            "content": [["type": "text", "text": "2 open tasks"]],
+            "structuredContent": ["count": 2], "_meta": ["ui": ["theme": "dark"]],
+          ], elapsed: .milliseconds(3))))
+    expectSnapshot(render(state), named: "result-80x24")
   }
 }

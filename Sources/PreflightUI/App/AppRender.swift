@@ -26,6 +26,9 @@ public enum AppRender {
     switch state.mode {
     case .frame: FrameView.render(state, in: body, into: &grid)
     case .help: HelpOverlay.render(state, keys: keys, in: body, into: &grid)
+    case .form: FormView.render(state, in: body, into: &grid)
+    case .approval: ApprovalCardView.render(state, in: body, into: &grid)
+    case .result: ResultView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

@@ -1,5 +1,7 @@
 import ApprovalPolicy
+import HostFlow
 import PreflightCore
+import PreflightJSON
 import TerminalGrid
 
 /// Everything the screen shows; one value, owned by the run loop, changed only by
@@ -41,6 +43,20 @@ public struct AppState: Sendable {
   public var quitting = false
   /// Requests in flight that quitting would abandon.
   public var busy = false
+  /// The call form being filled in.
+  public var form: CallForm?
+  /// The call waiting at the confirmation card.
+  public var approval: PendingApproval?
+  /// Remembered approve/deny choices of this conversation.
+  public var ledger = RememberLedger.empty
+  /// The conversation's id, part of the remember key.
+  public var conversation = "conversation-1"
+  /// The last call's record, shown in the result view.
+  public var lastCall: CallRecord?
+  /// The result view's scroll.
+  public var resultScroll = 0
+  /// The last arguments used for each tool, to prefill its form.
+  public var lastArguments: [String: JSONValue] = [:]
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

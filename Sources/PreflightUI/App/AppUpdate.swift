@@ -70,6 +70,12 @@ public enum AppUpdate {
     case .quitRequested:
       state.quitting = true
       return [.quit]
+    case .callFinished(let record):
+      state.busy = false
+      state.lastCall = record
+      state.resultScroll = 0
+      if state.mode == .normal { state.mode = .result }
+      return []
     case .filesChanged(let path):
       state.log.note(
         tag: "watch", text: "files changed under \(path): restarting the server",
@@ -86,6 +92,10 @@ public enum AppUpdate {
     if case .resize = key { return [] }
     if state.mode == .filter, case .character(let c) = key {
       appendFilter(c, &state)
+      return []
+    }
+    if state.mode == .form, case .character(let c) = key {
+      CallFlow.type(c, &state)
       return []
     }
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
@@ -152,8 +162,15 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit:
+      case .help, .confirmQuit, .result:
         state.mode = .normal
+      case .form:
+        state.form = nil
+        state.mode = .normal
+      case .approval:
+        // Esc denies this once and is never remembered.
+        state.approval?.remember = false
+        return CallFlow.answer(.deny, &state)
       case .normal:
         state.focus = .tools
       }
@@ -162,7 +179,9 @@ public enum AppUpdate {
     case .acceptFilter:
       state.mode = .normal
     case .deleteCharacter:
-      if state.focus == .wire {
+      if state.mode == .form {
+        CallFlow.deleteCharacter(&state)
+      } else if state.focus == .wire {
         if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
       } else if !state.tools.filter.isEmpty {
         state.tools.filter.removeLast()
@@ -180,6 +199,16 @@ public enum AppUpdate {
       state.server = nil
       state.tools.loading = true
       return [.restart]
+    case .call:
+      CallFlow.openForm(&state)
+    case .submit:
+      return CallFlow.submit(&state)
+    case .approve:
+      return CallFlow.answer(.approve, &state)
+    case .deny:
+      return CallFlow.answer(.deny, &state)
+    case .toggleRemember:
+      state.approval?.remember.toggle()
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -197,6 +226,22 @@ public enum AppUpdate {
       return
     case .help:
       state.helpScroll = max(0, state.helpScroll &+ delta)
+      return
+    case .form:
+      if var form = state.form {
+        let count = form.model.rows.count
+        form.row = max(0, min(max(0, count - 1), form.row &+ delta))
+        state.form = form
+      }
+      return
+    case .approval:
+      if var approval = state.approval {
+        approval.scroll = max(0, approval.scroll &+ delta)
+        state.approval = approval
+      }
+      return
+    case .result:
+      state.resultScroll = max(0, state.resultScroll &+ delta)
       return
     default: break
     }

@@ -1,5 +1,12 @@
+import ApprovalPolicy
+import HostFlow
+import PreflightJSON
+
 /// Something to do outside `update`; its result comes back as a ``Msg``.
 public enum Effect: Sendable, Hashable {
+  /// Run a call through the host flow with the answer already given (nil when none was
+  /// needed), under the conversation's remembered choices as they were when it was decided.
+  case callTool(ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger)
   /// Start the server (or open the connection) and initialize.
   case connect
   /// List the tools again (all pages).

@@ -10,4 +10,10 @@ public enum Mode: Sendable, Hashable {
   case frame
   /// Asking whether to quit while a request is running.
   case confirmQuit
+  /// Filling in a tool's arguments.
+  case form
+  /// ChatGPT's confirmation card for a call that needs approval.
+  case approval
+  /// The answer to the last call, full screen.
+  case result
 }

@@ -1,3 +1,4 @@
+import HostFlow
 import PreflightCore
 import TerminalGrid
 
@@ -23,4 +24,6 @@ public enum Msg: Sendable {
   case quitRequested
   /// Files under a `--watch` path changed (the path and how many files changed).
   case filesChanged(String)
+  /// A call went through the host flow: sent and answered, or stopped by the approval.
+  case callFinished(CallRecord)
 }

@@ -38,6 +38,16 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case cancel
   /// Accept the filter being typed.
   case acceptFilter
-  /// Delete the last character of the filter.
+  /// Delete the last character of the filter or the field being edited.
   case deleteCharacter
+  /// Open the call form for the selected tool.
+  case call
+  /// Send the form: check it, then go through the approval flow.
+  case submit
+  /// Approve the call on the confirmation card.
+  case approve
+  /// Deny the call on the confirmation card (nothing is sent).
+  case deny
+  /// Tick or untick "Remember for this conversation".
+  case toggleRemember
 }

@@ -61,11 +61,17 @@ public struct KeyMap: Sendable {
       label: "down", help: "Move down one line", inStatusLine: false),
     KeyBinding(
       [.pageUp], .pageUp,
-      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help)],
+      in: [
+        .pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help),
+        .mode(.result),
+      ],
       label: "page up", help: "Up one page", inStatusLine: false),
     KeyBinding(
       [.pageDown, .character(" ")], .pageDown,
-      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help)],
+      in: [
+        .pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.help),
+        .mode(.result),
+      ],
       label: "page down", help: "Down one page", inStatusLine: false),
     KeyBinding(
       [.home, .character("g")], .top,
@@ -112,6 +118,46 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.backspace], .deleteCharacter, in: [.mode(.filter)], label: "delete",
       help: "Delete the last character", inStatusLine: false),
+    KeyBinding(
+      [.character("c")], .call, in: [.pane(.tools), .pane(.detail)], label: "call",
+      help: "Call the selected tool: fill in its arguments, then the approval flow"),
+    KeyBinding(
+      [.enter], .call, in: [.pane(.detail)], label: "call",
+      help: "Call the tool shown", inStatusLine: false),
+    KeyBinding(
+      [.enter], .submit, in: [.mode(.form)], label: "call",
+      help: "Check the arguments and call (a write tool stops at the confirmation card)"),
+    KeyBinding(
+      [.down, .tab], .down, in: [.mode(.form)], label: "next field", help: "Next field"),
+    KeyBinding(
+      [.up, .backTab], .up, in: [.mode(.form)], label: "previous field",
+      help: "Previous field", inStatusLine: false),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.form)], label: "cancel", help: "Close the form, send nothing"),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.form)], label: "delete",
+      help: "Delete the last character of the field", inStatusLine: false),
+    KeyBinding(
+      [.character("a")], .approve, in: [.mode(.approval)], label: "approve",
+      help: "Approve: the call is sent"),
+    KeyBinding(
+      [.character("d")], .deny, in: [.mode(.approval)], label: "deny",
+      help: "Deny: nothing is sent"),
+    KeyBinding(
+      [.character(" ")], .toggleRemember, in: [.mode(.approval)], label: "remember",
+      help: "Remember this choice for the conversation (approve or deny)"),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.approval)], label: "deny once",
+      help: "Deny this once (never remembered)"),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.approval), .mode(.result)], label: "up",
+      help: "Scroll up", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.approval), .mode(.result)], label: "down",
+      help: "Scroll down", inStatusLine: false),
+    KeyBinding(
+      [.escape, .character("q")], .back, in: [.mode(.result)], label: "back",
+      help: "Close the result"),
     KeyBinding(
       [.character("y")], .confirm, in: [.mode(.confirmQuit)], label: "quit",
       help: "Quit anyway"),

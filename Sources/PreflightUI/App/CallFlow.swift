@@ -1,0 +1,90 @@
+import ApprovalPolicy
+import HostFlow
+import PreflightJSON
+
+/// The TUI's side of ChatGPT's host flow: the form, the check, the decision, the card.
+/// Pure: it changes the state and asks for ``Effect/callTool(_:tool:answer:ledger:)``.
+enum CallFlow {
+  /// Opens the form for the selected tool, prefilled with its last arguments.
+  static func openForm(_ state: inout AppState) {
+    guard state.connection == .ready, let item = state.tools.selected else {
+      state.notice = "not connected — nothing to call"
+      return
+    }
+    state.form = CallForm(tool: item.raw, previous: state.lastArguments[item.name])
+    state.mode = .form
+  }
+
+  /// Types a character into the field being edited.
+  static func type(_ c: Character, _ state: inout AppState) {
+    guard var form = state.form else { return }
+    let rows = form.model.rows
+    guard rows.indices.contains(form.row) else { return }
+    let path = rows[form.row].field.path
+    form.model.setText(form.model.text(at: path) + String(c), at: path)
+    state.form = form
+  }
+
+  /// Deletes the last character of the field being edited (an emptied field is not set).
+  static func deleteCharacter(_ state: inout AppState) {
+    guard var form = state.form else { return }
+    let rows = form.model.rows
+    guard rows.indices.contains(form.row) else { return }
+    let path = rows[form.row].field.path
+    var text = form.model.text(at: path)
+    guard !text.isEmpty else { return }
+    text.removeLast()
+    if text.isEmpty {
+      form.model.clear(at: path)
+    } else {
+      form.model.setText(text, at: path)
+    }
+    state.form = form
+  }
+
+  /// Checks the form; with no errors, decides as the policy says: runs at once, opens the
+  /// card, or refuses (still through the host flow, so the wire log records it).
+  static func submit(_ state: inout AppState) -> [Effect] {
+    guard var form = state.form else { return [] }
+    form.triedSubmit = true
+    state.form = form
+    guard form.model.errors.isEmpty else {
+      state.notice = "fix the fields marked ✕ first; nothing was sent"
+      return []
+    }
+    let arguments = form.model.value
+    let call = ModelCall(name: form.toolName, arguments: arguments)
+    state.lastArguments[form.toolName] = arguments
+    state.form = nil
+    let facts = ToolFacts(tool: form.tool, server: state.server?.name ?? "")
+    let decision = ApprovalPolicy.decide(
+      facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
+    if case .ask(let card) = decision {
+      state.approval = PendingApproval(card: card, call: call, tool: form.tool)
+      state.mode = .approval
+      return []
+    }
+    state.mode = .normal
+    state.busy = true
+    state.notice = "calling \(call.name)…"
+    return [.callTool(call, tool: form.tool, answer: nil, ledger: state.ledger)]
+  }
+
+  /// Settles the card; the ledger changes only when the box is ticked and the policy allows.
+  static func answer(_ choice: ApprovalChoice, _ state: inout AppState) -> [Effect] {
+    guard let pending = state.approval else { return [] }
+    let ledgerBefore = state.ledger
+    let (ledger, _) = ApprovalPolicy.resolve(
+      pending.card, choice: choice, remember: pending.remember, ledger: state.ledger)
+    state.ledger = ledger
+    state.approval = nil
+    state.mode = .normal
+    state.busy = choice == .approve
+    state.notice = choice == .approve ? "calling \(pending.call.name)…" : nil
+    return [
+      .callTool(
+        pending.call, tool: pending.tool,
+        answer: ApprovalAnswer(choice, remember: pending.remember), ledger: ledgerBefore)
+    ]
+  }
+}

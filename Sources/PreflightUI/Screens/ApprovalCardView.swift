@@ -1,0 +1,77 @@
+import ApprovalPolicy
+import PreflightJSON
+import TerminalGrid
+
+/// ChatGPT's confirmation card: the connector and the tool, the hint badges, the framing, why
+/// it asks, the full arguments (pretty, scrollable), the remember checkbox and the answers.
+/// Nothing is sent while it is open. The wording approximates ChatGPT's and says so.
+enum ApprovalCardView {
+  static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
+    guard let pending = state.approval else { return }
+    let card = pending.card
+    let width = min(rect.width - 2, 76) - 4
+    var area = Rect(x: 0, y: 0, width: width, height: 0)
+    var head: [StyledLine] = []
+    for line in DisplayWidth.wrap(card.headline, width: area.width) {
+      head.append(StyledLine(line, Palette.title))
+    }
+    let badges = card.badges.map(\.text).joined(separator: " · ")
+    if !badges.isEmpty {
+      head.append(
+        StyledLine([Span(card.actionLabel + " · ", Palette.write), Span(badges, Palette.write)]))
+    }
+    for line in card.framing {
+      for piece in DisplayWidth.wrap(line, width: area.width) {
+        head.append(StyledLine(piece, Palette.destructive))
+      }
+    }
+    for piece in DisplayWidth.wrap(card.reason, width: area.width) {
+      head.append(StyledLine(piece, Palette.dim))
+    }
+    head.append(StyledLine())
+    var foot: [StyledLine] = [StyledLine()]
+    if let caption = card.rememberCaption {
+      foot.append(
+        StyledLine([
+          Span(pending.remember ? "[x] " : "[ ] ", Palette.accent), Span(caption),
+          Span("   Space", Palette.key),
+        ]))
+    } else {
+      foot.append(StyledLine("This policy does not remember choices.", Palette.dim))
+    }
+    foot.append(
+      StyledLine([
+        Span(card.approveCaption + "  ", Palette.ok), Span("a", Palette.key),
+        Span("      " + card.denyCaption + "  ", Palette.error), Span("d / Esc", Palette.key),
+      ]))
+    foot.append(StyledLine(card.approximationNote, Palette.dim))
+    let argumentsText = JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
+    var arguments: [StyledLine] = []
+    for line in argumentsText.split(separator: "\n", omittingEmptySubsequences: false) {
+      for piece in DisplayWidth.wrap(String(line), width: max(10, area.width - 2)) {
+        arguments.append(StyledLine("  " + piece))
+      }
+    }
+    let wanted = head.count + arguments.count + foot.count + 2
+    area = Modal.box(
+      in: rect, width: width + 4, height: min(rect.height, wanted), title: card.title,
+      footer: "a approve · d deny · Space remember · Esc deny once", into: &grid)
+    guard !area.isEmpty else { return }
+    let argumentRows = max(1, area.height - head.count - foot.count)
+    var y = area.y
+    for line in head.prefix(area.height) {
+      line.draw(into: &grid, x: area.x, y: y, width: area.width)
+      y += 1
+    }
+    let start = ListWindow.clamp(pending.scroll, count: arguments.count, height: argumentRows)
+    for line in arguments[start..<min(arguments.count, start + argumentRows)] where y < area.maxY {
+      line.draw(into: &grid, x: area.x, y: y, width: area.width)
+      y += 1
+    }
+    y = max(y, area.maxY - foot.count)
+    for line in foot where y < area.maxY {
+      line.draw(into: &grid, x: area.x, y: y, width: area.width)
+      y += 1
+    }
+  }
+}
