@@ -9,7 +9,7 @@ final class TestGate: Sendable {
 
   /// Waits up to `seconds` for the gate to open; false when it did not.
   @discardableResult
-  func wait(seconds: Double = 5) -> Bool {
+  func wait(seconds: Double = 60) -> Bool {
     semaphore.wait(timeout: .now() + seconds) == .success
   }
 }
