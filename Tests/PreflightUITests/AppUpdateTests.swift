@@ -305,3 +305,35 @@ import Testing
     #expect(state.mode == .normal)
   }
 }
+
+@Suite struct ConversationTests {
+  @Test func `n starts a new conversation and forgets remembered choices`() {
+    var state = UIFixtures.state()
+    state.ledger.remember(
+      .approve,
+      for: RememberKey(
+        conversation: state.conversation, server: "preflight-demo", tool: "create_task"))
+    _ = AppUpdate.update(&state, .key(.character("n")))
+    #expect(state.ledger.isEmpty)
+    #expect(state.conversation == "conversation-2")
+    #expect(state.notice == "new conversation: 1 remembered choice forgotten")
+  }
+
+  @Test func `ctrl-r reloads the conversation and forgets remembered choices`() {
+    var state = UIFixtures.state()
+    state.ledger.remember(
+      .deny,
+      for: RememberKey(
+        conversation: state.conversation, server: "preflight-demo", tool: "delete_task"))
+    _ = AppUpdate.update(&state, .key(.control("r")))
+    #expect(state.ledger.isEmpty)
+    #expect(state.conversation == "conversation-1")
+  }
+
+  @Test func `the tool's invoking text shows while it runs`() {
+    var state = UIFixtures.state()
+    _ = AppUpdate.update(&state, .key(.character("c")))
+    _ = AppUpdate.update(&state, .key(.enter))
+    #expect(state.notice == "Fetching your tasks…  (list_tasks)")
+  }
+}

@@ -72,6 +72,8 @@ public enum AppUpdate {
       return [.quit]
     case .callFinished(let record):
       state.busy = false
+      let tool = state.tools.items.first { $0.name == record.call.name }?.raw
+      state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
       state.resultScroll = 0
       if state.mode == .normal { state.mode = .result }
@@ -209,6 +211,17 @@ public enum AppUpdate {
       return CallFlow.answer(.deny, &state)
     case .toggleRemember:
       state.approval?.remember.toggle()
+    case .newConversation, .reloadConversation:
+      let forgotten = state.ledger.entries.count
+      state.ledger = .empty
+      if action == .newConversation {
+        let number = (Int(state.conversation.split(separator: "-").last ?? "") ?? 1) + 1
+        state.conversation = "conversation-\(number)"
+      }
+      let what = action == .newConversation ? "new conversation" : "conversation reloaded"
+      state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
+      state.log.note(
+        tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {

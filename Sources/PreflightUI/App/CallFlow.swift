@@ -66,8 +66,20 @@ enum CallFlow {
     }
     state.mode = .normal
     state.busy = true
-    state.notice = "calling \(call.name)…"
+    state.notice = invoking(form.tool, call.name)
     return [.callTool(call, tool: form.tool, answer: nil, ledger: state.ledger)]
+  }
+
+  /// The tool's `openai/toolInvocation/invoking` text (shown while it runs, as ChatGPT does),
+  /// or "calling NAME…".
+  static func invoking(_ tool: JSONValue, _ name: String) -> String {
+    tool["_meta"]?["openai/toolInvocation/invoking"]?.stringValue.map { "\($0)  (\(name))" }
+      ?? "calling \(name)…"
+  }
+
+  /// The tool's `openai/toolInvocation/invoked` text, shown after the call.
+  static func invoked(_ tool: JSONValue?, _ name: String) -> String? {
+    tool?["_meta"]?["openai/toolInvocation/invoked"]?.stringValue.map { "\($0)  (\(name))" }
   }
 
   /// Settles the card; the ledger changes only when the box is ticked and the policy allows.
@@ -80,7 +92,7 @@ enum CallFlow {
     state.approval = nil
     state.mode = .normal
     state.busy = choice == .approve
-    state.notice = choice == .approve ? "calling \(pending.call.name)…" : nil
+    state.notice = choice == .approve ? invoking(pending.tool, pending.call.name) : nil
     return [
       .callTool(
         pending.call, tool: pending.tool,

@@ -50,4 +50,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case deny
   /// Tick or untick "Remember for this conversation".
   case toggleRemember
+  /// Start a new conversation: remembered choices are forgotten, as in ChatGPT.
+  case newConversation
+  /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
+  case reloadConversation
 }

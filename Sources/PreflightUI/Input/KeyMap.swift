@@ -125,6 +125,14 @@ public struct KeyMap: Sendable {
       [.enter], .call, in: [.pane(.detail)], label: "call",
       help: "Call the tool shown", inStatusLine: false),
     KeyBinding(
+      [.character("n")], .newConversation, in: [.global], label: "new conversation",
+      help: "Start a new conversation: remembered approvals and denials are forgotten",
+      inStatusLine: false),
+    KeyBinding(
+      [.control("r")], .reloadConversation, in: [.global], label: "reload",
+      help: "Reload the conversation (as ChatGPT does, remembered choices are forgotten)",
+      inStatusLine: false),
+    KeyBinding(
       [.enter], .submit, in: [.mode(.form)], label: "call",
       help: "Check the arguments and call (a write tool stops at the confirmation card)"),
     KeyBinding(
