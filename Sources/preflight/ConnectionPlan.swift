@@ -45,6 +45,9 @@ struct ConnectionPlan: Sendable {
       log.addSecret(value)
     }
     for secret in headers.secrets { log.addSecret(secret) }
+    if case .url(let url) = target {
+      for secret in ConnectionPlan.querySecrets(url) { log.addSecret(secret) }
+    }
     if let path = options.wireLog {
       do {
         try log.attachFile(path: path)
@@ -97,6 +100,21 @@ struct ConnectionPlan: Sendable {
   func makeSession() throws(CLIFailure) -> MCPClientSession {
     MCPClientSession(
       transport: try makeTransport(), profile: profile, settings: settings, log: log)
+  }
+
+  /// Values of query parameters named like secrets (`?token=…&api_key=…`), so they are masked
+  /// wherever a server echoes them, not only inside URLs.
+  static func querySecrets(_ url: String) -> [String] {
+    guard let q = url.firstIndex(of: "?") else { return [] }
+    let afterMark: Substring = url[url.index(after: q)...]
+    let query: Substring = afterMark.split(separator: "#").first ?? ""
+    return query.split(separator: "&").compactMap { (pair: Substring) -> String? in
+      guard let eq = pair.firstIndex(of: "=") else { return nil }
+      let name = String(pair[..<eq])
+      guard Redactor.isSecretName(name) || name.lowercased() == "key" else { return nil }
+      let value = String(pair[pair.index(after: eq)...])
+      return value.removingPercentEncoding ?? value
+    }
   }
 
   /// This executable's path, for spawning `preflight demo-server`.

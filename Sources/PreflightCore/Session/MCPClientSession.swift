@@ -221,6 +221,14 @@ public actor MCPClientSession {
     case .cancelled: .connection("\(method) was cancelled")
     case .transport(let e) where e.httpStatus == 401 || e.httpStatus == 403:
       .unauthorized("\(method): \(e.message)")
+    case .transport(let e)
+    where e.httpStatus == 400 && method == "tools/call"
+      && profile.sessionIDEcho == .exceptToolsCall:
+      .connection(
+        "\(method): \(e.message). The \(profile.name) profile leaves Mcp-Session-Id off "
+          + "tools/call, as ChatGPT was observed to do, and this server refuses that: ChatGPT "
+          + "would likely fail here too. Serve it stateless, or compare with "
+          + "--client-profile full")
     case .transport(let e): .connection("\(method): \(e.message)")
     }
   }

@@ -147,7 +147,7 @@ public final class StreamableHTTPTransport: Transport {
     }
     let isInitialize = method == "initialize"
     let prepared = try state.withLock {
-      state throws(TransportError) -> (HTTPClient, URLRequest, sentSessionID: Bool) in
+      state throws(TransportError) -> (HTTPClient, URLRequest, sentSessionID: String?) in
       guard case .open = state.phase, let client = state.client, let endpoint else {
         throw TransportError("cannot send to \(redactedURL): the transport is not open")
       }
@@ -158,7 +158,7 @@ public final class StreamableHTTPTransport: Transport {
       let owned = ownedHeaders(state, method: method, lastEventID: nil, forPOST: true)
       let request = requests.make(
         method: "POST", url: endpoint, base: Self.postHeaders, owned: owned, body: frame)
-      return (client, request, owned.contains { $0.name == "Mcp-Session-Id" })
+      return (client, request, owned.first { $0.name == "Mcp-Session-Id" }?.value)
     }
     let reader = StreamableHTTPResponseReader(
       transport: self, role: .post(method: method, id: requestID), httpMethod: "POST")
@@ -204,13 +204,15 @@ public final class StreamableHTTPTransport: Transport {
   /// Throws when the answer to a POST is not one MCP allows.
   private func check(
     _ outcome: StreamableHTTPResponseReader.Outcome, head: HTTPResponseHead,
-    requestID: JSONValue?, sentSessionID: Bool
+    requestID: JSONValue?, sentSessionID: String?
   ) throws(TransportError) {
     let request = requestID.map { "request \(JSONPrinter.compact($0))" } ?? "the message"
     if !head.isSuccess {
       if outcome.answered { return }
-      if head.status == 404, sentSessionID {
-        expireSession(head)
+      if head.status == 404, let sentSessionID {
+        // Only the current session can expire: a late 404 for the session that was already
+        // replaced must not wipe the new one (two requests meeting the forgotten session).
+        expireSession(head, ifCurrent: sentSessionID)
         throw TransportError(
           redact(
             "the server no longer knows this session (HTTP \(head.statusLine) from "
@@ -373,8 +375,9 @@ public final class StreamableHTTPTransport: Transport {
   }
 
   /// A 404 answered a request that carried the session id.
-  private func expireSession(_ head: HTTPResponseHead) {
-    let exchanges = state.withLock { state -> [HTTPExchange] in
+  private func expireSession(_ head: HTTPResponseHead, ifCurrent sentSessionID: String) {
+    let exchanges = state.withLock { state -> [HTTPExchange]? in
+      guard state.sessionID == sentSessionID else { return nil }
       state.sessionID = nil
       state.protocolVersion = nil
       state.getStreamWanted = false
@@ -383,6 +386,7 @@ public final class StreamableHTTPTransport: Transport {
       state.tasks = [:]
       return getStream.map { [$0] } ?? []
     }
+    guard let exchanges else { return }
     for exchange in exchanges {
       exchange.cancel()
     }

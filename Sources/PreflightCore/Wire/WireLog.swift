@@ -147,10 +147,19 @@ public final class WireLog: Sendable {
       if let h = http, let r = s.redactor.redact(h) {
         httpValue = r
         httpRedacted = true
+      } else if let h = http, WireLog.containsMask(h) {
+        // The transport masked a header or a URL itself before handing the details over.
+        httpRedacted = true
+      }
+      var bodyMasked = false
+      switch body {
+      case .local(_, let text, _), .stderr(let text), .raw(let text, _):
+        bodyMasked = text.contains(Redactor.mask)
+      default: break
       }
       let record = WireRecord(
         seq: s.nextSeq, timeMillis: time, direction: direction, transport: transport, body: body,
-        http: httpValue, redacted: redacted || httpRedacted, byteCount: byteCount)
+        http: httpValue, redacted: redacted || httpRedacted || bodyMasked, byteCount: byteCount)
       s.nextSeq += 1
       s.records.append(record)
       write(record, to: &s)
@@ -206,6 +215,16 @@ public final class WireLog: Sendable {
     } catch {
       s.fileError = "writing the wire log failed: \(error)"
       s.file = nil
+    }
+  }
+
+  /// Whether any string inside `value` holds the redaction mask.
+  static func containsMask(_ value: JSONValue) -> Bool {
+    switch value {
+    case .string(let s): s.contains(Redactor.mask)
+    case .array(let items): items.contains(where: containsMask)
+    case .object(let o): o.members.contains { containsMask($0.value) }
+    default: false
     }
   }
 
