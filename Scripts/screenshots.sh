@@ -86,4 +86,21 @@ tm resize-window -t t -x 160 -y 48
 wait_for "┌ Wire 6"
 shoot wide-160x48
 
+tm resize-window -t t -x 100 -y 30
+wait_for "[Detail]"
+tm send-keys -t t c
+wait_for "Call create_task"
+tm send-keys -t t -l "Buy milk"
+wait_for "Buy milk"
+shoot call-form-100x30
+
+tm send-keys -t t Enter
+wait_for "Write actions come with risks"
+shoot approval-card-100x30
+
+tm send-keys -t t a
+wait_for "structuredContent"
+shoot call-result-100x30
+
+tm send-keys -t t Escape
 tm send-keys -t t q
