@@ -33,6 +33,9 @@ final class TappedTransport: Transport {
   /// The frames sent so far, in order (including any whose send failed).
   var outbound: [[UInt8]] { tap.withLock { $0.outbound } }
 
+  /// The inner transport's note about opening.
+  var openingNote: (kind: String, text: String)? { inner.openingNote }
+
   /// Opens the inner transport and passes its events on, copying frames.
   func open() async throws(TransportError) -> AsyncStream<TransportEvent> {
     let stream = try await inner.open()

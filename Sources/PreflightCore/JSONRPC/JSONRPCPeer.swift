@@ -64,6 +64,9 @@ public actor JSONRPCPeer {
   /// Opens the transport and starts reading.
   public func start() async throws(TransportError) {
     let stream = try await transport.open()
+    if let note = transport.openingNote {
+      log.recordLocal(kind: note.kind, text: note.text, transport: transport.kind)
+    }
     readTask = Task { [weak self] in
       for await event in stream {
         guard let self else { return }

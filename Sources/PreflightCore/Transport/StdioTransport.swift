@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// `open()` spawns the server (`posix_spawn`, its own process group, pipes for stdin, stdout and
 /// stderr, no other inherited descriptors) and returns the event stream:
-/// - `.note(kind: "process", …)` first: "started COMMAND (pid N)";
+/// - (the start itself is ``openingNote``: "started COMMAND (pid N)", read once `open()`
+///   returns, so the wire log records it before the first frame goes out);
 /// - `.frame` for every non-empty stdout line, as soon as its newline arrives (a trailing `\r`
 ///   is dropped; bytes are kept as they are, JSON or not, valid UTF-8 or not);
 /// - `.stderr` for every stderr line (invalid UTF-8 repaired for display);
@@ -73,6 +74,7 @@ public final class StdioTransport: Transport {
     var exited = false
     var pid: pid_t?
     var stderrTail: [String] = []
+    var startNote: String?
   }
 
   private let state = Mutex(State())
@@ -101,6 +103,11 @@ public final class StdioTransport: Transport {
 
   /// The server's process id (also its process group id), once started.
   public var pid: Int32? { state.withLock { $0.pid } }
+
+  /// "started COMMAND (pid N)", once `open()` has returned.
+  public var openingNote: (kind: String, text: String)? {
+    state.withLock { $0.startNote }.map { (kind: "process", text: $0) }
+  }
 
   /// The last lines the server wrote to stderr, oldest first (at most `stderrLinesKept`, blank
   /// lines left out).
@@ -143,8 +150,7 @@ public final class StdioTransport: Transport {
           exited: DispatchSemaphore(value: 0))
         state.phase = .running(running)
         state.pid = child.pid
-        continuation.yield(
-          .note(kind: "process", text: "started \(command.displayText) (pid \(child.pid))"))
+        state.startNote = "started \(command.displayText) (pid \(child.pid))"
         startThreads(child, running, outputReader, errorReader)
         return nil
       case .failure(let error):

@@ -20,11 +20,18 @@ public protocol Transport: Sendable {
   /// The same for a given frame, for transports whose headers depend on it (the session id is
   /// left off `tools/call` under the ChatGPT profile).
   func outboundHTTPDetails(for frame: [UInt8]) -> JSONValue?
+  /// What opening did, for the wire log (`process`: "started … (pid N)"), available once
+  /// `open()` returns, so it is recorded before anything is sent; nil when there is nothing
+  /// to say.
+  var openingNote: (kind: String, text: String)? { get }
 }
 
 extension Transport {
   /// Not HTTP: no details.
   public func outboundHTTPDetails() -> JSONValue? { nil }
+
+  /// Nothing to say about opening.
+  public var openingNote: (kind: String, text: String)? { nil }
 
   /// By default the details do not depend on the frame.
   public func outboundHTTPDetails(for frame: [UInt8]) -> JSONValue? { outboundHTTPDetails() }

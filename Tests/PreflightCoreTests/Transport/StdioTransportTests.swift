@@ -20,16 +20,12 @@ import Testing
     }
   }
 
-  @Test func `the first event is a note naming the command and its pid`() async throws {
-    try await Support.withServer(["cat", "-u"]) { transport, recorder in
-      #expect(await recorder.wait { events, _ in !events.isEmpty })
+  @Test func `opening leaves a note naming the command and its pid`() async throws {
+    try await Support.withServer(["cat", "-u"]) { transport, _ in
       let pid = try #require(transport.pid)
-      guard case .note(let kind, let text) = recorder.events.first else {
-        Issue.record("first event: \(String(describing: recorder.events.first))")
-        return
-      }
-      #expect(kind == "process")
-      #expect(text == "started cat -u (pid \(pid))")
+      let note = try #require(transport.openingNote)
+      #expect(note.kind == "process")
+      #expect(note.text == "started cat -u (pid \(pid))")
       #expect(kill(pid, 0) == 0)
     }
   }
