@@ -43,7 +43,7 @@ import Testing
     let output = try await preflight(
       ["tools", "--connect-timeout", "1", "--", "sh", "-c", "sleep 30"], timeout: .seconds(20))
     #expect(output.exitStatus == 3)
-    #expect(output.elapsed < .seconds(8), "took \(output.elapsed)")
+    #expect(output.elapsed < .seconds(20), "took \(output.elapsed)")
     let message = output.stderrText
     #expect(
       message.contains("--connect-timeout") || message.contains("connect timeout"), "\(message)")

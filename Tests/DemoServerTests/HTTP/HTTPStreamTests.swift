@@ -109,7 +109,7 @@ import Testing
       let streaming = try HTTPTestClient(port: port)
       let session = try await streaming.initializeSession()
       let call = HTTPTestClient.requestMessage(
-        id: "slow", "tools/call", Self.syncParams(steps: 50, delayMs: 100, token: 1))
+        id: "slow", "tools/call", Self.syncParams(steps: 100, delayMs: 600, token: 1))
       try await streaming.sendRequest(
         "POST", headers: HTTPTestClient.postHeaders(session: session),
         body: JSONPrinter.compactBytes(call))
@@ -128,7 +128,8 @@ import Testing
       let clock = ContinuousClock()
       let start = clock.now
       let rest = try await Self.readAll(streaming)
-      #expect(clock.now - start < .seconds(3))
+      // Uncancelled, the sync would run for a minute; a loaded machine may take seconds.
+      #expect(clock.now - start < .seconds(30))
       #expect(rest.allSatisfy { $0.event.message?["id"] == nil })
     }
   }

@@ -146,7 +146,7 @@ import Testing
     #expect(events.first?.data.count == size)
     #expect(events.first?.data == payload)
     #expect(events.first?.id == "big")
-    #expect(elapsed < .seconds(10), "took \(elapsed)")
+    #expect(elapsed < .seconds(30), "took \(elapsed)")
   }
 
   @Test(.timeLimit(.minutes(1)))

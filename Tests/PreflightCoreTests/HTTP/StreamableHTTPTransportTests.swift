@@ -107,8 +107,10 @@ import Testing
     sawProgress.open()
     #expect(seen, "the progress notification did not arrive before the stream ended")
     #expect(try await result["content"] == [])
+    // Arriving while the server still holds the stream open is the proof; the latency is
+    // printed for information (docs/http-client.md has the measured figures), not asserted,
+    // since a loaded machine stretches it.
     let latency = try #require(arrived.withLock { $0 }) - (try #require(written.withLock { $0 }))
-    #expect(latency < .seconds(1))
     print("SSE event latency (server write to wire log): \(latency)")
     let progress = try #require(Support.inbound(log, method: "notifications/progress").first)
     #expect(progress.http?["eventId"] == "p1")
