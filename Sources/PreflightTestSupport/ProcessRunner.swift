@@ -81,21 +81,10 @@ public enum ProcessRunner {
 
 // MARK: - The blocking implementation
 
-private typealias Pipe2Function = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-private typealias AddCloseFromFunction =
-  @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
 private typealias UnlockPTFunction = @convention(c) (Int32) -> Int32
 private typealias PTSNameFunction =
   @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) ->
   Int32
-
-/// A C function this libc exports that Swift's Glibc module does not declare.
-private func lookUp<Function>(_ name: String, as type: Function.Type) -> Function? {
-  guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
-  defer { dlclose(handle) }
-  guard let symbol = dlsym(handle, name) else { return nil }
-  return unsafeBitCast(symbol, to: type)
-}
 
 private let ignoreSIGPIPE: Void = {
   _ = signal(SIGPIPE, SIG_IGN)
@@ -107,28 +96,16 @@ private func systemError(_ what: String, _ code: Int32 = errno) -> ProcessRunner
 
 /// A close-on-exec pipe: `[read, write]`.
 private func makePipe() throws(ProcessRunnerError) -> (read: Int32, write: Int32) {
-  var fds: [Int32] = [-1, -1]
-  let result = fds.withUnsafeMutableBufferPointer { buffer -> Int32 in
-    if let pipe2 = lookUp("pipe2", as: Pipe2Function.self) {
-      return pipe2(buffer.baseAddress, O_CLOEXEC)
-    }
-    let made = pipe(buffer.baseAddress)
-    if made == 0 {
-      _ = fcntl(buffer[0], F_SETFD, FD_CLOEXEC)
-      _ = fcntl(buffer[1], F_SETFD, FD_CLOEXEC)
-    }
-    return made
-  }
-  guard result == 0 else { throw systemError("cannot make a pipe") }
-  return (fds[0], fds[1])
+  guard let pipe = SpawnSupport.closeOnExecPipe() else { throw systemError("cannot make a pipe") }
+  return pipe
 }
 
 /// A pseudo-terminal: the controller to read from and the terminal end to give the child.
 private func makeTerminal() throws(ProcessRunnerError) -> (controller: Int32, terminal: Int32) {
   let controller = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
   guard controller >= 0 else { throw systemError("cannot open /dev/ptmx") }
-  guard let unlock = lookUp("unlockpt", as: UnlockPTFunction.self),
-    let name = lookUp("ptsname_r", as: PTSNameFunction.self)
+  guard let unlock = SpawnSupport.lookUp("unlockpt", as: UnlockPTFunction.self),
+    let name = SpawnSupport.lookUp("ptsname_r", as: PTSNameFunction.self)
   else {
     close(controller)
     throw ProcessRunnerError(description: "this C library has no unlockpt or ptsname_r")
@@ -156,18 +133,6 @@ private func makeTerminal() throws(ProcessRunnerError) -> (controller: Int32, te
   var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
   _ = ioctl(terminal, UInt(TIOCSWINSZ), &size)
   return (controller, terminal)
-}
-
-/// Runs `body` with a NULL-terminated C array of copies of `strings`.
-private func withCStrings<Value>(
-  _ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> Value
-) -> Value {
-  var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-  pointers.append(nil)
-  defer {
-    for pointer in pointers { free(pointer) }
-  }
-  return body(pointers)
 }
 
 /// One output stream being collected.
@@ -375,24 +340,11 @@ private struct Request: Sendable {
     posix_spawn_file_actions_adddup2(&actions, input, 0)
     posix_spawn_file_actions_adddup2(&actions, output, 1)
     posix_spawn_file_actions_adddup2(&actions, errors, 2)
-    if let addCloseFrom = lookUp(
-      "posix_spawn_file_actions_addclosefrom_np", as: AddCloseFromFunction.self)
-    {
-      _ = addCloseFrom(&actions, 3)
-    }
-    let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    SpawnSupport.isolate(&actions, &attributes)
 
     let pairs = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-    return withCStrings(commandLine) { argv in
-      withCStrings(pairs) { envp in
+    return SpawnSupport.withCStrings(commandLine) { argv in
+      SpawnSupport.withCStrings(pairs) { envp in
         posix_spawnp(&pid, commandLine[0], &actions, &attributes, argv, envp)
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PreflightTestSupport
 import Synchronization
 
 /// One HTTP fixture server process, started by a test: its URL line read from standard output
@@ -98,23 +99,10 @@ final class HTTPFixtureServer: Sendable {
   private static func launch(
     _ commandLine: [String], name: String, stderrPath: String, deadline: Duration
   ) -> Result<HTTPFixtureServer, InteropFailure> {
-    var fds: [Int32] = [-1, -1]
-    let made = fds.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      if let pipe2 = lookUp("pipe2", as: Pipe2Function.self) {
-        return pipe2(buffer.baseAddress, O_CLOEXEC)
-      }
-      let made = pipe(buffer.baseAddress)
-      if made == 0 {
-        _ = fcntl(buffer[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(buffer[1], F_SETFD, FD_CLOEXEC)
-      }
-      return made
-    }
-    guard made == 0 else {
+    guard let (readFD, writeFD) = SpawnSupport.closeOnExecPipe() else {
       return .failure(
         InteropFailure("\(name): cannot make a pipe: \(String(cString: strerror(errno)))"))
     }
-    let (readFD, writeFD) = (fds[0], fds[1])
 
     var actions = posix_spawn_file_actions_t()
     var attributes = posix_spawnattr_t()
@@ -125,25 +113,12 @@ final class HTTPFixtureServer: Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, writeFD, 1)
     posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    if let addCloseFrom = lookUp(
-      "posix_spawn_file_actions_addclosefrom_np", as: AddCloseFromFunction.self)
-    {
-      _ = addCloseFrom(&actions, 3)
-    }
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    SpawnSupport.isolate(&actions, &attributes)
 
     var pid: pid_t = 0
     let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-    let spawned = withCStrings(commandLine) { argv in
-      withCStrings(environment) { envp in
+    let spawned = SpawnSupport.withCStrings(commandLine) { argv in
+      SpawnSupport.withCStrings(environment) { envp in
         posix_spawn(&pid, commandLine[0], &actions, &attributes, argv, envp)
       }
     }
@@ -228,28 +203,4 @@ final class HTTPFixtureServer: Sendable {
     if let code = exitStatus(status) { return "exit status \(code)" }
     return "killed by signal \(status & 0x7F)"
   }
-}
-
-private typealias Pipe2Function = @convention(c) (UnsafeMutablePointer<Int32>?, Int32) -> Int32
-private typealias AddCloseFromFunction =
-  @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
-
-/// A C function this libc exports that Swift's Glibc module does not declare.
-private func lookUp<Function>(_ name: String, as type: Function.Type) -> Function? {
-  guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
-  defer { dlclose(handle) }
-  guard let symbol = dlsym(handle, name) else { return nil }
-  return unsafeBitCast(symbol, to: type)
-}
-
-/// Runs `body` with a NULL-terminated C array of copies of `strings`.
-private func withCStrings<Value>(
-  _ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> Value
-) -> Value {
-  var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-  pointers.append(nil)
-  defer {
-    for pointer in pointers { free(pointer) }
-  }
-  return body(pointers)
 }
