@@ -122,8 +122,10 @@ func demoServerRawListing() async throws -> (initialize: JSONValue, tools: [JSON
     Issue.record("the demo server answered \(lines.count) of 2 requests: \(output.stdoutText)")
     throw EndToEndFailure()
   }
-  let initialize = try parseDocument(Array(lines[0]), what: "initialize reply")
-  let list = try parseDocument(Array(lines[1]), what: "tools/list reply")
+  // The server handles requests concurrently, so the replies may come in either order.
+  let replies = try lines.prefix(2).map { try parseDocument(Array($0), what: "a reply") }
+  let initialize = replies.first { $0["id"] == 1 } ?? .null
+  let list = replies.first { $0["id"] == 2 } ?? .null
   guard let result = initialize["result"], let tools = list["result"]?["tools"]?.arrayValue else {
     Issue.record("unexpected replies: \(output.stdoutText.prefix(400))")
     throw EndToEndFailure()

@@ -153,11 +153,12 @@ extension HTTPInteropTests {
         #expect(calls[1].httpHeaderValue("Mcp-Session-Id") == ids[0])
         #expect(calls[2].httpHeaderValue("Mcp-Session-Id") == ids[1])
         #expect(calls[1].message?["params"] == calls[2].message?["params"])
-        let order = [
-          notFound.first?.seq, expired.first?.seq, initializes[1].seq, reconnected.first?.seq,
-          calls[2].seq,
-        ].compactMap { $0 }
-        #expect(order.count == 5 && order == order.sorted(), "\(dump)")
+        // Frames Preflight sends are recorded in the order it sends them; the transport's own
+        // records (the 404, the notes) reach the log through its event stream and may land a
+        // little later on a loaded machine, so only the sends are ordered here.
+        #expect(
+          notFound.first != nil && expired.first != nil && reconnected.first != nil, "\(dump)")
+        #expect(initializes[1].seq < calls[2].seq, "\(dump)")
         #expect(log.response(to: calls[2].message?["id"]) != nil, "\(dump)")
         #expect(
           server.stderrText.contains("forgetting session \(ids[0] ?? "?") after 2 requests"),
