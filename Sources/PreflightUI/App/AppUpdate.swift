@@ -22,6 +22,8 @@ public enum AppUpdate {
     case .connectionFailed(let why):
       state.connection = .failed(why)
       state.tools.loading = false
+      state.log.note(
+        tag: "connect", text: "could not connect: " + why, time: state.wire.rows.last?.time ?? "")
       return []
     case .toolsLoaded(let listing):
       let server = state.server?.name ?? ""

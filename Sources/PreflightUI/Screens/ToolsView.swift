@@ -20,6 +20,17 @@ enum ToolsView {
       y += 1
     }
     if pane.items.isEmpty {
+      if let why = state.connection.reason {
+        let lead = state.connection.word == "failed" ? "could not connect: " : "server gone: "
+        let room = max(0, inner.maxY - y - 1)
+        for line in DisplayWidth.wrap(lead + why, width: inner.width).prefix(room) {
+          grid.putTruncated(line, x: inner.x, y: y, width: inner.width, style: Palette.error)
+          y += 1
+        }
+        grid.putTruncated(
+          "R restarts the connection", x: inner.x, y: y, width: inner.width, style: Palette.dim)
+        return
+      }
       let text = state.connection == .ready ? (pane.loading ? "listing tools…" : "no tools") : ""
       grid.putTruncated(text, x: inner.x, y: y, width: inner.width, style: Palette.dim)
       return

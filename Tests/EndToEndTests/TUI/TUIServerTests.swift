@@ -13,8 +13,10 @@ import Testing
     async throws
   {
     let server = try PythonServers.fixture("sdk2_tasks.py")
-    try await withPreflight(["--"] + server) { tui in
-      let screen = try await waitForReady(tui, tools: Self.sdkTools)
+    // A Python server can take many seconds to start on a loaded machine; the default 10 s
+    // connect timeout is for users, not for a CI box running the whole suite at once.
+    try await withPreflight(["--connect-timeout", "60", "--"] + server) { tui in
+      let screen = try await waitForReady(tui, tools: Self.sdkTools, timeout: .seconds(60))
       #expect(headerLine(screen).contains("sdk2-tasks 1.0.0"), "\(headerLine(screen))")
       #expect(screenLines(screen)[1].contains("[Tools 4]"))
       #expect(screen.contains("▶ list_tasks"))
@@ -35,7 +37,7 @@ import Testing
         headerLine($0).hasSuffix(disconnectedMark)
       }
       try await tui.sendKeys("R")
-      try await waitForReady(tui, tools: Self.sdkTools)
+      try await waitForReady(tui, tools: Self.sdkTools, timeout: .seconds(60))
       let restarted = try await serverProcess(of: preflight, containing: "sdk2_tasks.py")
       #expect(restarted != python, "a new server process")
 
@@ -50,11 +52,11 @@ import Testing
     try await withTemporaryDirectory { folder in
       let wrapper = folder + "/retitling_server.py"
       try Self.retitlingServer().write(toFile: wrapper, atomically: true, encoding: .utf8)
-      try await withPreflight(["--", "python3", wrapper, "--hostile"]) { tui in
+      try await withPreflight(["--connect-timeout", "60", "--", "python3", wrapper, "--hostile"]) { tui in
         let wipe = #"Wipe\u{1B}[2J"#
         let report = #"report\u{202E}fdp.exe"#
         let retitle = #"retitle\u{1B}]2;pwned\u{7}"#
-        let screen = try await tui.waitFor(allOf: [readyMark, wipe, report, retitle])
+        let screen = try await tui.waitFor(allOf: [readyMark, wipe, report, retitle], timeout: .seconds(60))
         #expect(headerLine(screen).contains(#"hostile\u{1B}[31m 1.0.0"#), "\(headerLine(screen))")
 
         try await tui.sendKeys("Enter")

@@ -62,10 +62,12 @@ func visibleTools(_ names: [String], on screen: String) -> [String] {
 /// Waits until preflight shows `● ready` and every one of `tools` in the tool list.
 @discardableResult
 func waitForReady(
-  _ session: TmuxSession, tools: [String], sourceLocation: SourceLocation = #_sourceLocation
+  _ session: TmuxSession, tools: [String], timeout: Duration = TmuxSession.defaultTimeout,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> String {
   try await session.waitUntil(
-    "\(readyMark) and the tools \(tools.joined(separator: ", "))", sourceLocation: sourceLocation
+    "\(readyMark) and the tools \(tools.joined(separator: ", "))", timeout: timeout,
+    sourceLocation: sourceLocation
   ) { screen in
     headerLine(screen).hasSuffix(readyMark) && visibleTools(tools, on: screen).count == tools.count
   }
