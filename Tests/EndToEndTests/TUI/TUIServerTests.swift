@@ -52,11 +52,13 @@ import Testing
     try await withTemporaryDirectory { folder in
       let wrapper = folder + "/retitling_server.py"
       try Self.retitlingServer().write(toFile: wrapper, atomically: true, encoding: .utf8)
-      try await withPreflight(["--connect-timeout", "60", "--", "python3", wrapper, "--hostile"]) { tui in
+      try await withPreflight(["--connect-timeout", "60", "--", "python3", wrapper, "--hostile"]) {
+        tui in
         let wipe = #"Wipe\u{1B}[2J"#
         let report = #"report\u{202E}fdp.exe"#
         let retitle = #"retitle\u{1B}]2;pwned\u{7}"#
-        let screen = try await tui.waitFor(allOf: [readyMark, wipe, report, retitle], timeout: .seconds(60))
+        let screen = try await tui.waitFor(
+          allOf: [readyMark, wipe, report, retitle], timeout: .seconds(60))
         #expect(headerLine(screen).contains(#"hostile\u{1B}[31m 1.0.0"#), "\(headerLine(screen))")
 
         try await tui.sendKeys("Enter")
