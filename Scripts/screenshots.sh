@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Captures the real TUI on the built-in demo server, in tmux on a private socket, into
 # screenshots/: each screen as plain text (NAME.txt, capture-pane -p) and with its colours as
-# SGR escape sequences (NAME.ansi, capture-pane -p -e; view it with `cat`).
+# SGR escape sequences (NAME.ansi, capture-pane -p -e; view it with `cat`), and as a picture
+# (NAME.png, drawn from NAME.ansi by Scripts/render_png.py with Pillow and DejaVu Sans Mono).
 #
 #   tools-100x30       the tool list, panes as tabs
 #   detail-100x30      create_task's detail: approval, schema trees, annotations
@@ -9,8 +10,12 @@
 #   wire-frame-100x30  a frame opened to its pretty JSON
 #   help-100x30        the help overlay (every key)
 #   wide-160x48        tools, detail and wire side by side
+#   call-form-100x30   create_task's call form, partly filled in
+#   approval-card-100x30  ChatGPT's confirmation card for that call
+#   call-result-100x30 the result after approving
 #
-# Needs tmux. Every wait polls the screen with a deadline.
+# Needs tmux, python3 with venv, and the DejaVu fonts (Debian: fonts-dejavu-core); Pillow is
+# installed into .venv-shots on first use. Every wait polls the screen with a deadline.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -19,6 +24,15 @@ swift build --product preflight >/dev/null
 preflight="$(swift build --show-bin-path)/preflight"
 out=screenshots
 mkdir -p "$out"
+
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]]; then
+  echo "screenshots.sh: needs the DejaVu fonts (apt-get install fonts-dejavu-core)" >&2
+  exit 1
+fi
+if [[ ! -x .venv-shots/bin/python ]] || ! .venv-shots/bin/python -c 'import PIL' 2>/dev/null; then
+  python3 -m venv .venv-shots
+  .venv-shots/bin/pip install --quiet 'pillow==13.0.0'
+fi
 
 socket="preflight-shots-$$"
 tm() { env -u TMUX -u TMUX_PANE LANG=C.UTF-8 tmux -u -L "$socket" -f /dev/null "$@"; }
@@ -45,9 +59,15 @@ wait_for() {
 }
 
 shoot() {
+  local size
+  size="$(tm display-message -p -t t '#{pane_width} #{pane_height}')"
   tm capture-pane -p -t t >"$out/$1.txt"
   tm capture-pane -p -e -t t >"$out/$1.ansi"
-  echo "$out/$1.txt $out/$1.ansi"
+  # shellcheck disable=SC2086
+  set -- "$1" $size
+  .venv-shots/bin/python Scripts/render_png.py "$out/$1.ansi" "$out/$1.png" \
+    --columns "$2" --rows "$3"
+  echo "$out/$1.txt $out/$1.ansi $out/$1.png"
 }
 
 tm start-server \; set-option -g status off \; set-option -g remain-on-exit on \; \
