@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Preflight's benchmarks, each beside a peer in the same run, reported as ratios.
+#
+#   Scripts/bench.sh            # everything; RUNS=N changes the number of runs (default 15)
+#   Scripts/bench.sh cold calls # only some sections: cold, calls, tui
+#
+# Builds Preflight in release mode, installs hyperfine if missing, and uses the Python
+# environments of Scripts/setup-python.sh. Whole-process times come from hyperfine (medians);
+# times inside the TUI come from its trace (PREFLIGHT_TRACE, see docs/benchmarks.md).
+# Not part of CI: the numbers need a quiet machine. Results go to stdout as Markdown tables.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+sections=("$@")
+[[ ${#sections[@]} -gt 0 ]] || sections=(cold calls tui)
+wants() { [[ " ${sections[*]} " == *" $1 "* ]]; }
+
+command -v hyperfine >/dev/null 2>&1 || {
+  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
+}
+Scripts/setup-python.sh >/dev/null
+if [[ -n "${PREFLIGHT_BIN:-}" ]]; then
+  P="$PREFLIGHT_BIN" # a build of your own, e.g. to check this script quickly
+else
+  swift build -c release --product preflight >/dev/null
+  P="$PWD/.build/release/preflight"
+fi
+PY="$PWD/.venv-mcp2/bin/python"
+RUNS="${RUNS:-15}"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [[ -z "$server_pid" ]] || kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cc -O2 -o "$work/pipe_floor" Benchmarks/pipe_floor.c
+
+# Runs hyperfine on the given commands and appends their medians (seconds) to $work/NAME.tsv.
+measure() {
+  local name="$1"
+  shift
+  hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$work/$name.json" "$@" >/dev/null
+  python3 - "$work/$name.json" <<'PY' >"$work/$name.tsv"
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"{r['median']:.6f}\t{r['stddev'] or 0:.6f}\t{r['command']}")
+PY
+}
+median() { sed -n "${2}p" "$work/$1.tsv" | cut -f1; }
+ms() { python3 -c "print(f'{($1) * 1000:.1f} ms')"; }
+ratio() { python3 -c "print(f'{($1) / ($2):.1f}×')"; }
+
+echo "# Preflight benchmarks — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "$(uname -sm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(swift --version 2>&1 | head -1 | sed 's/ (.*//'),"
+echo "Python $("$PY" -c 'import sys; print(sys.version.split()[0])'), mcp $("$PY" -c 'import importlib.metadata as m; print(m.version("mcp"))'),"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs after 2 warm-ups; medians."
+
+# A stdio server's own cost: the demo server answering a canned initialize + tools/list.
+printf '%s\n' \
+  '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}' \
+  '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
+  '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' >"$work/canned.ndjson"
+
+start_http() {
+  "$P" demo-server --http 0 >"$work/http.txt" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    URL="$(grep -o 'http://[^ ]*' "$work/http.txt" | head -1 || true)"
+    [[ -n "$URL" ]] && return 0
+    sleep 0.05
+  done
+  echo "bench.sh: the HTTP demo server did not start" >&2
+  exit 1
+}
+
+if wants cold; then
+  start_http
+  measure cold \
+    "$P tools -- $P demo-server" \
+    "$PY Benchmarks/python_client.py -- $P demo-server" \
+    "sh -c 'exec $P demo-server < $work/canned.ndjson > /dev/null'" \
+    "$P tools $URL" \
+    "$PY Benchmarks/python_client.py $URL"
+  pf=$(median cold 1) py=$(median cold 2) srv=$(median cold 3) pfh=$(median cold 4) pyh=$(median cold 5)
+  echo
+  echo "## Cold start to the tool list (whole process)"
+  echo
+  echo "| transport | preflight tools | Python SDK client | ratio | Preflight's own share |"
+  echo "|---|---|---|---|---|"
+  echo "| stdio | $(ms "$pf") | $(ms "$py") | **$(ratio "$py" "$pf")** | $(ms "$pf - $srv") (server alone: $(ms "$srv")) |"
+  echo "| Streamable HTTP | $(ms "$pfh") | $(ms "$pyh") | **$(ratio "$pyh" "$pfh")** | — (server already running) |"
+  kill "$server_pid" 2>/dev/null || true
+  server_pid=""
+fi
+
+if wants calls; then
+  N="${CALLS:-1000}"
+  python3 -c "import json; print(json.dumps([{'name':'echo','arguments':{'text':'hello'}}]*1))" >"$work/calls1.json"
+  python3 -c "import json; print(json.dumps([{'name':'echo','arguments':{'text':'hello'}}]*$N))" >"$work/callsN.json"
+  start_http
+  measure calls \
+    "$P scenario --json $work/calls1.json -- $P demo-server" \
+    "$P scenario --json $work/callsN.json -- $P demo-server" \
+    "$PY Benchmarks/python_client.py --calls 1 -- $P demo-server" \
+    "$PY Benchmarks/python_client.py --calls $N -- $P demo-server" \
+    "$work/pipe_floor 1" \
+    "$work/pipe_floor $N" \
+    "$P scenario --json $work/calls1.json $URL" \
+    "$P scenario --json $work/callsN.json $URL" \
+    "$PY Benchmarks/python_client.py --calls 1 $URL" \
+    "$PY Benchmarks/python_client.py --calls $N $URL"
+  rate() { python3 -c "print(f'{($N - 1) / ($(median calls "$2") - $(median calls "$1")):.0f}')"; }
+  pf=$(rate 1 2) py=$(rate 3 4) floor=$(rate 5 6) pfh=$(rate 7 8) pyh=$(rate 9 10)
+  echo
+  echo "## Call throughput: sequential tools/call of echo ($N calls; rate = (N−1) / (T(N) − T(1)))"
+  echo
+  echo "| transport | Preflight | Python SDK client | ratio | bare pipe echo pair | Preflight / floor |"
+  echo "|---|---|---|---|---|---|"
+  echo "| stdio | $pf calls/s | $py calls/s | **$(ratio "$pf" "$py")** | $floor round trips/s | $(python3 -c "print(f'{100 * $pf / $floor:.1f} %')") |"
+  echo "| Streamable HTTP | $pfh calls/s | $pyh calls/s | **$(ratio "$pfh" "$pyh")** | — | — |"
+  kill "$server_pid" 2>/dev/null || true
+  server_pid=""
+fi
+
+if wants tui && [[ -x Scripts/bench-tui.sh ]]; then
+  Scripts/bench-tui.sh "$P" "$work"
+fi
