@@ -62,27 +62,34 @@ final class TUIApplication: @unchecked Sendable {
       policy: policy, wireCapacity: plan.log.capacity)
     var previous: CellGrid?
     var dirty = true
+    let trace = TUITrace()
+    defer { trace?.finish() }
     for effect in [Effect.connect] { runner.run(effect) }
     while !state.quitting {
       var messages: [Msg] = []
       if let key = terminal.readKey(timeoutMilliseconds: 15) {
         if case .resize = key { messages.append(.resized(terminal.size)) }
+        trace?.key(key)
         messages.append(.key(key))
         // Take every key already typed before drawing, so held keys don't lag.
         while let next = terminal.readKey(timeoutMilliseconds: 0) {
           if case .resize = next { messages.append(.resized(terminal.size)) }
+          trace?.key(next)
           messages.append(.key(next))
         }
       }
       messages += inbox.drain()
       for message in messages {
+        trace?.message(message)
         for effect in AppUpdate.update(&state, message) { runner.run(effect) }
         dirty = true
       }
       if dirty {
         var grid = CellGrid(size: state.size)
         AppRender.render(state, into: &grid)
-        terminal.apply(GridDiff(from: previous, to: grid))
+        let diff = GridDiff(from: previous, to: grid)
+        terminal.apply(diff)
+        trace?.drew(state, changedCells: diff.runs.reduce(0) { $0 + $1.cells.count })
         previous = grid
         dirty = false
       }
