@@ -158,4 +158,29 @@ import Testing
       #expect(!(try await tui.capture()).contains("sekrit"), "not on screen either")
     }
   }
+
+  @Test func `a paste of many characters and lines lands whole in the JSON editor`() async throws {
+    try await withPreflight { tui in
+      try await openForm(tui, "echo")
+      try await tui.sendKeys("C-e")
+      try await tui.waitFor(text: "arguments JSON")
+      try await tui.sendKeys("End", "BSpace", "BSpace")  // the empty object goes
+      let long = String(repeating: "x", count: 2_000)
+      _ = try await tui.tmux(["set-buffer", "{\n  \"text\": \"\(long)\"\n}"])
+      _ = try await tui.tmux(["paste-buffer", "-t", tui.target])
+      try await tui.waitFor(allOf: ["1 {", "3 }"])
+      try await tui.sendKeys("F5")
+      try await tui.waitFor(allOf: ["Call echo", "xxxxxxxxxxxxxxxxxxxx"])
+      // The whole text went out: the shared command line holds all of it.
+      try await tui.sendKeys("y")
+      try await tui.waitFor(text: "Share this call")
+      let clock = ContinuousClock()
+      let deadline = clock.now + TmuxSession.defaultTimeout
+      while try await tui.bufferNames().count < 2, clock.now < deadline {
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      let copied = try await tui.tmux(["show-buffer"])
+      #expect(copied == #"preflight call --args '{"text":""# + long + #""}' echo"#)
+    }
+  }
 }
