@@ -112,11 +112,11 @@ enum JSONEditorFlow {
     return []
   }
 
+  /// Changes the editor in place: no copy of its lines per key, so a long paste (one key
+  /// a character) stays linear.
   private static func edit(_ state: inout AppState, _ change: (inout TextArea) -> Void) {
-    guard var form = state.form, var editor = form.editor else { return }
-    change(&editor)
-    form.editor = editor
-    state.form = form
+    guard state.form?.editor != nil else { return }
+    change(&state.form!.editor!)
   }
 
   /// The editor's text parsed; on failure the error (with line and column) is recorded and
