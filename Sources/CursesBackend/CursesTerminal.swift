@@ -135,11 +135,13 @@ public final class CursesTerminal {
     endwin()
   }
 
-  /// Takes the terminal back after ``suspend()``: restores curses' modes and redraws the
-  /// whole screen on the next ``apply(_:)`` (pass a full diff).
+  /// Takes the terminal back after ``suspend()``: restores curses' modes, drops input left
+  /// over from the other program (answers to its terminal queries would read as keys), and
+  /// redraws the whole screen on the next ``apply(_:)`` (pass a full diff).
   public func resume() {
     guard !stopped else { return }
     reset_prog_mode()
+    flushinp()
     curs_set(0)
     keypad(window, true)
     clearok(window, true)

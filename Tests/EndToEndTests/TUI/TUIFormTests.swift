@@ -27,8 +27,9 @@ import Testing
       try await tui.waitFor(text: "tags[0]")
       try await tui.type("home")
       try await tui.sendKeys("Enter")
-      let card = try await tui.waitFor(text: "Buy milk")
-      #expect(card.contains("a approve") || card.contains("approve"), "\(card)")
+      // The card (create_task is a write), showing the arguments from the form.
+      let card = try await tui.waitFor(text: "a approve")
+      #expect(card.contains("Buy milk") && card.contains("home"), "\(TmuxSession.framed(card))")
       try await tui.sendKeys("a")
       let result = try await tui.waitFor(allOf: [
         #""title": "Buy milk""#, #""priority": "high""#, #""home""#,
@@ -56,7 +57,7 @@ import Testing
       try await tui.waitFor(allOf: ["✕ line 3, column 3", "nothing was sent"])
       try await tui.type(",")
       try await tui.sendKeys("F5")
-      try await tui.waitFor(text: "approve")
+      try await tui.waitFor(text: "a approve")
       try await tui.sendKeys("a")
       try await tui.waitFor(allOf: [#""title": "Tea""#, #""from-json""#])
     }
@@ -82,7 +83,7 @@ import Testing
       #expect(headerLine(back).hasSuffix(readyMark), "the screen is whole again")
       #expect(try await tui.display("#{alternate_on}") == "1", "curses has the screen back")
       try await tui.sendKeys("C-d")
-      try await tui.waitFor(text: "approve")
+      try await tui.waitFor(text: "a approve")
       try await tui.sendKeys("a")
       try await tui.waitFor(allOf: [#""title": "From the editor""#, #""priority": "low""#])
     }
@@ -181,6 +182,33 @@ import Testing
       }
       let copied = try await tui.tmux(["show-buffer"])
       #expect(copied == #"preflight call --args '{"text":""# + long + #""}' echo"#)
+    }
+  }
+
+  @Test func `the editor gets the keyboard: it runs in the terminal's foreground`() async throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("preflight-editor-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let script = folder.appendingPathComponent("ask.sh").path
+    // Reads a line from the terminal, as an interactive editor would; an editor outside the
+    // foreground process group would be stopped or fail here.
+    try """
+    #!/bin/sh
+    printf 'title? '
+    IFS= read -r title < /dev/tty || exit 9
+    printf '{"title": "%s"}' "$title" > "$1"
+    """.write(toFile: script, atomically: true, encoding: .utf8)
+    chmod(script, 0o755)
+    try await withPreflight(environment: ["EDITOR": script]) { tui in
+      try await openForm(tui, "create_task")
+      try await tui.sendKeys("C-o")
+      try await tui.waitFor(text: "title?")
+      try await tui.type("typed at the prompt")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(allOf: [
+        "arguments read back from $EDITOR and valid", #""title": "typed at the prompt""#,
+      ])
     }
   }
 }
