@@ -59,7 +59,8 @@ enum FormView {
   /// What an empty field shows: its kind, choices or default.
   static func hint(_ field: FormField) -> String {
     switch field.kind {
-    case .text(let format, _): return format.map { "text (\($0))" } ?? "text"
+    case .text(let format, let pattern):
+      return (format.map { "text (\($0))" } ?? "text") + (pattern.map { " matching \($0)" } ?? "")
     case .number: return "number"
     case .integer: return "integer"
     case .boolean: return "true | false"
