@@ -240,6 +240,7 @@ public enum AppUpdate {
     case .previousChoice: FormEditing.change(by: -1, &state)
     case .addItem: FormEditing.addItem(&state)
     case .removeItem: FormEditing.removeItem(&state)
+    case .setNull: FormEditing.setNull(&state)
     case .toggleJSON: JSONEditorFlow.open(&state)
     case .externalEditor: return JSONEditorFlow.external(&state)
     case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys

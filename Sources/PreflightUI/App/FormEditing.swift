@@ -133,10 +133,27 @@ enum FormEditing {
     state.form?.query = ""
   }
 
-  /// Backspace: a boolean, a choice or a multiple choice becomes not set (what was typed
+  /// Ctrl-U: an explicit null in a nullable field (`anyOf: [T, null]`, `type: [T, "null"]`).
+  static func setNull(_ state: inout AppState) {
+    guard var form = state.form, let row = current(form) else { return }
+    guard row.field.nullable else {
+      state.notice = "\(row.field.label) cannot be null"
+      return
+    }
+    form.model.setNull(at: row.field.path)
+    form.query = ""
+    state.form = form
+  }
+
+  /// Backspace: a null field becomes not set; a boolean, a choice or a multiple choice becomes not set (what was typed
   /// into a choice is forgotten); any other field loses its last character.
   static func deleteCharacter(_ state: inout AppState) {
     guard var form = state.form, let row = current(form) else { return }
+    if case .null = form.model.input(at: row.field.path) {
+      form.model.clear(at: row.field.path)
+      state.form = form
+      return
+    }
     switch row.field.kind {
     case .boolean, .choice, .multiChoice:
       form.model.clear(at: row.field.path)

@@ -62,6 +62,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case addItem
   /// Remove the list item being edited.
   case removeItem
+  /// Set the nullable field being edited to an explicit null.
+  case setNull
   /// Switch between the form and the raw JSON editor of the arguments.
   case toggleJSON
   /// Edit the arguments JSON in `$EDITOR`.

@@ -158,6 +158,10 @@ public struct KeyMap: Sendable {
       [.control("x")], .removeItem, in: [.mode(.form)], label: "remove item",
       help: "Remove the list item being edited", inStatusLine: false),
     KeyBinding(
+      [.control("u")], .setNull, in: [.mode(.form)], label: "null",
+      help: "Set a nullable field to null (Backspace on it leaves it out again)",
+      inStatusLine: false),
+    KeyBinding(
       [.control("e")], .toggleJSON, in: [.mode(.form)], label: "JSON",
       help: "Edit the whole arguments object as JSON text"),
     KeyBinding(

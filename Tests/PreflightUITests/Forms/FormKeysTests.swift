@@ -104,6 +104,9 @@ import Testing
     // A nullable text field takes "null" as text; left alone it is left out.
     Entry(field: "/note", keys: text("null"), expected: .sends(["note": "null"])),
     Entry(field: "/note", keys: [], expected: .sends([:])),
+    Entry(field: "/note", keys: [.control("u")], expected: .sends(["note": .null])),
+    Entry(field: "/note", keys: [.control("u"), .backspace], expected: .sends([:])),
+    Entry(field: "/count", keys: [.control("u")], expected: .sends([:])),
     Entry(field: "/note", keys: text("hi"), expected: .sends(["note": "hi"])),
     Entry(field: "/anything", keys: text("hello"), expected: .sends(["anything": "hello"])),
     Entry(field: "/anything", keys: text("42"), expected: .sends(["anything": 42])),
