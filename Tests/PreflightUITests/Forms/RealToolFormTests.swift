@@ -52,4 +52,82 @@ import Testing
       #expect(Set(properties).subtracting(sent).isEmpty, "\(JSONPrinter.compact(arguments))")
     }
   }
+
+  /// Shapes other SDKs generate (written by hand after their generators' output):
+  /// zod-to-json-schema (TypeScript SDK: `$schema`, relative `$ref` into `properties`,
+  /// `exclusiveMinimum`, `additionalProperties: false`) and Go's jsonschema
+  /// (`type: ["null", "array"]` for slices, `type: [T, "null"]` for pointers).
+  static let otherSDKs: [JSONValue] = [
+    FormSchemas.parse(
+      #"""
+      {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "type": "object",
+        "properties": {
+          "query": {"type": "string", "minLength": 1},
+          "limit": {"type": "number", "exclusiveMinimum": 0, "default": 10},
+          "mode": {"type": "string", "enum": ["a", "b"]},
+          "filters": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "field": {"type": "string"},
+                "op": {"type": "string", "enum": ["eq", "ne"]},
+                "value": {"type": ["string", "null"]}
+              },
+              "required": ["field", "op", "value"],
+              "additionalProperties": false
+            }
+          },
+          "extra": {"$ref": "#/properties/filters/items"},
+          "when": {"type": "string", "format": "date-time"},
+          "strict": {"type": "boolean", "default": false}
+        },
+        "required": ["query", "filters"],
+        "additionalProperties": false
+      }
+      """#),
+    FormSchemas.parse(
+      #"""
+      {
+        "type": "object",
+        "properties": {
+          "names": {"type": ["null", "array"], "items": {"type": "string"}},
+          "count": {"type": ["integer", "null"]},
+          "child": {
+            "type": ["null", "object"],
+            "properties": {"on": {"type": "boolean"}},
+            "required": ["on"],
+            "additionalProperties": false
+          }
+        },
+        "required": ["names"],
+        "additionalProperties": false
+      }
+      """#),
+  ]
+
+  @Test(arguments: otherSDKs.indices, [false, true])
+  func `schemas of other SDKs are filled from the form alone`(index: Int, everything: Bool)
+    throws
+  {
+    let schema = Self.otherSDKs[index]
+    var driver = FormDriver(
+      tool: [
+        "name": .string("other_\(index)"), "inputSchema": schema,
+        "annotations": ["readOnlyHint": true],
+      ])
+    driver.fill(everything: everything)
+    #expect(driver.rawFields.isEmpty, "\(driver.rawFields)")
+    let sent = driver.submit()
+    let call = try #require(sent, "nothing was sent: \(driver.state.form?.model.errors ?? [])")
+    let arguments = call.arguments ?? .object(JSONObject())
+    #expect(JSONSchemaValidator(schema: schema).validate(arguments).isEmpty)
+    if everything {
+      let properties = schema["properties"]?.objectValue?.keys ?? []
+      let keys = arguments.objectValue?.keys ?? []
+      #expect(Set(properties).subtracting(keys).isEmpty, "\(JSONPrinter.compact(arguments))")
+    }
+  }
 }
