@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(
       name: "PreflightUITests",
       dependencies: ["PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport"],
-      exclude: ["Snapshots"]),
+      exclude: ["Snapshots", "Fixtures"]),
     .testTarget(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),

@@ -126,6 +126,45 @@ public final class CursesTerminal {
     return KeyDecoder.decode(status: status, code: UInt32(code))
   }
 
+  /// Lends the terminal to another program (an editor): saves curses' modes and ends curses
+  /// mode, so the terminal is as the shell had it. Call ``resume()`` afterwards.
+  public func suspend() {
+    guard !stopped else { return }
+    def_prog_mode()
+    curs_set(1)
+    endwin()
+  }
+
+  /// Takes the terminal back after ``suspend()``: restores curses' modes, drops input left
+  /// over from the other program (answers to its terminal queries would read as keys), and
+  /// redraws the whole screen on the next ``apply(_:)`` (pass a full diff).
+  public func resume() {
+    guard !stopped else { return }
+    reset_prog_mode()
+    flushinp()
+    curs_set(0)
+    keypad(window, true)
+    clearok(window, true)
+    wrefresh(window)
+  }
+
+  /// Writes an OSC 52 sequence asking the terminal to copy `text` to the clipboard; call it
+  /// after ``apply(_:)`` so curses' own output is flushed first. Terminals that do not allow
+  /// it ignore it.
+  public func copyToClipboard(_ text: String) {
+    guard !stopped else { return }
+    let bytes = ClipboardSequence.osc52(text)
+    fflush(nil)
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written <= 0 { break }
+        offset += written
+      }
+    }
+  }
+
   /// Gives the terminal back: shows the cursor, ends curses mode and frees the screen. Safe
   /// to call more than once; the terminal does nothing afterwards.
   public func stop() {

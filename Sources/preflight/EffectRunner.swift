@@ -45,6 +45,8 @@ final class EffectRunner: Sendable {
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
+    case .editInEditor, .copyToClipboard:
+      break  // They need the terminal: TUIApplication runs them on its thread.
     }
   }
 

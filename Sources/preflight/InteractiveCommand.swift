@@ -47,6 +47,9 @@ struct InteractiveCommand: AsyncParsableCommand {
     for path in watch where !FileManager.default.fileExists(atPath: path) {
       throw CLIFailure.usage("--watch: '\(path)' does not exist")
     }
-    try await TUIApplication(plan: plan, policy: policy, colors: !noColor, watch: watch).run()
+    let words = ShareWords.make(connection, target: target, redactor: plan.log.redactor)
+    try await TUIApplication(
+      plan: plan, policy: policy, colors: !noColor, watch: watch, words: words
+    ).run()
   }
 }

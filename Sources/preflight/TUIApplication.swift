@@ -15,12 +15,17 @@ final class TUIApplication: @unchecked Sendable {
   private let inbox = Inbox()
 
   private let watch: [String]
+  private let words: CommandWords
 
-  init(plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String]) {
+  init(
+    plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String],
+    words: CommandWords = CommandWords()
+  ) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
     self.watch = watch
+    self.words = words
   }
 
   /// Runs until the user quits; the terminal is restored on every way out.
@@ -58,12 +63,13 @@ final class TUIApplication: @unchecked Sendable {
       size: terminal.size,
       header: HeaderInfo(
         target: plan.headerText, transport: transportName, profile: plan.profile.name,
-        policy: policy.name),
+        policy: policy.name, commandWords: words),
       policy: policy, wireCapacity: plan.log.capacity)
     var previous: CellGrid?
     var dirty = true
     let trace = TUITrace()
     defer { trace?.finish() }
+    var clipboard: [String] = []
     for effect in [Effect.connect] { runner.run(effect) }
     while !state.quitting {
       var messages: [Msg] = []
@@ -79,9 +85,20 @@ final class TUIApplication: @unchecked Sendable {
         }
       }
       messages += inbox.drain()
-      for message in messages {
+      while !messages.isEmpty {
+        let message = messages.removeFirst()
         trace?.message(message)
-        for effect in AppUpdate.update(&state, message) { runner.run(effect) }
+        for effect in AppUpdate.update(&state, message) {
+          switch effect {
+          case .editInEditor(let text):
+            messages.append(editExternally(text, terminal: terminal))
+            previous = nil  // the editor drew over everything: redraw it all
+          case .copyToClipboard(let text):
+            clipboard.append(text)
+          default:
+            runner.run(effect)
+          }
+        }
         dirty = true
       }
       if dirty {
@@ -93,8 +110,23 @@ final class TUIApplication: @unchecked Sendable {
         previous = grid
         dirty = false
       }
+      for text in clipboard { terminal.copyToClipboard(text) }
+      clipboard = []
     }
     return .success(())
+  }
+
+  /// Runs `$EDITOR` on the arguments with the screen suspended; the screen comes back
+  /// whatever the editor does.
+  private func editExternally(_ text: String, terminal: CursesTerminal) -> Msg {
+    guard let command = ExternalEditor.command else {
+      return .editorClosed(
+        text: nil, failure: "$EDITOR is not set: Ctrl-E edits the arguments as JSON here")
+    }
+    terminal.suspend()
+    defer { terminal.resume() }
+    let (edited, failure) = ExternalEditor.edit(text, command: command)
+    return .editorClosed(text: edited, failure: failure)
   }
 
   private var transportName: String {

@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func `connecting then listing fills the tool list and selects the first tool`() {
-    var state = UIFixtures.state()
+    let state = UIFixtures.state()
     #expect(state.connection == .ready)
     #expect(state.tools.items.count == UIFixtures.tools.count)
     #expect(state.tools.selected?.name == "list_tasks")

@@ -28,8 +28,8 @@ import Testing
     }
   }
 
-  @Test(arguments: [Mode.filter, .form])
-  func `typing a filter or a field takes every printable key`(mode: Mode) {
+  @Test(arguments: [Mode.filter, .form, .jsonEditor])
+  func `typing a filter, a field or JSON takes every printable key`(mode: Mode) {
     for scalar in (0x20...0x7E).compactMap(Unicode.Scalar.init) {
       #expect(
         keys.action(for: .character(Character(scalar)), mode: mode, focus: .tools) == nil,

@@ -57,6 +57,10 @@ public struct AppState: Sendable {
   public var resultScroll = 0
   /// The last arguments used for each tool, to prefill its form.
   public var lastArguments: [String: JSONValue] = [:]
+  /// The command line shown by the share box (`preflight call …`, secrets redacted).
+  public var sharedCommand: String?
+  /// The mode the share box returns to.
+  public var sharedFrom: Mode = .normal
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

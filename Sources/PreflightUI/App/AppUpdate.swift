@@ -80,6 +80,9 @@ public enum AppUpdate {
       state.resultScroll = 0
       if state.mode == .normal { state.mode = .result }
       return []
+    case .editorClosed(let text, let failure):
+      JSONEditorFlow.editorClosed(text: text, failure: failure, &state)
+      return []
     case .filesChanged(let path):
       state.log.note(
         tag: "watch", text: "files changed under \(path): restarting the server",
@@ -99,7 +102,11 @@ public enum AppUpdate {
       return []
     }
     if state.mode == .form, case .character(let c) = key {
-      CallFlow.type(c, &state)
+      FormEditing.type(c, &state)
+      return []
+    }
+    if state.mode == .jsonEditor, case .character(let c) = key {
+      JSONEditorFlow.type(c, &state)
       return []
     }
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
@@ -110,6 +117,9 @@ public enum AppUpdate {
 
   private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     let page = max(1, state.layout.contentRows(state.focus) - 1)
+    if state.mode == .jsonEditor, let effects = JSONEditorFlow.perform(action, page: page, &state) {
+      return effects
+    }
     switch action {
     case .quit:
       if state.busy {
@@ -168,9 +178,11 @@ public enum AppUpdate {
         state.openedFrame = nil
       case .help, .confirmQuit, .result:
         state.mode = .normal
-      case .form:
+      case .form, .jsonEditor:
         state.form = nil
         state.mode = .normal
+      case .shareCommand:
+        RepeatShareFlow.close(&state)
       case .approval:
         // Esc denies this once and is never remembered.
         state.approval?.remember = false
@@ -184,7 +196,7 @@ public enum AppUpdate {
       state.mode = .normal
     case .deleteCharacter:
       if state.mode == .form {
-        CallFlow.deleteCharacter(&state)
+        FormEditing.deleteCharacter(&state)
       } else if state.focus == .wire {
         if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
       } else if !state.tools.filter.isEmpty {
@@ -224,6 +236,16 @@ public enum AppUpdate {
       state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
       state.log.note(
         tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
+    case .nextChoice: FormEditing.change(by: 1, &state)
+    case .previousChoice: FormEditing.change(by: -1, &state)
+    case .addItem: FormEditing.addItem(&state)
+    case .removeItem: FormEditing.removeItem(&state)
+    case .setNull: FormEditing.setNull(&state)
+    case .toggleJSON: JSONEditorFlow.open(&state)
+    case .externalEditor: return JSONEditorFlow.external(&state)
+    case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys
+    case .repeatCall: return RepeatShareFlow.repeatLast(&state)
+    case .shareCall: return RepeatShareFlow.share(&state)
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -247,6 +269,7 @@ public enum AppUpdate {
         let count = form.model.rows.count
         form.row = max(0, min(max(0, count - 1), form.row &+ delta))
         state.form = form
+        FormEditing.moved(&state)
       }
       return
     case .approval:

@@ -52,22 +52,28 @@ enum CallFlow {
       state.notice = "fix the fields marked ✕ first; nothing was sent"
       return []
     }
-    let arguments = form.model.value
-    let call = ModelCall(name: form.toolName, arguments: arguments)
-    state.lastArguments[form.toolName] = arguments
+    return dispatch(
+      ModelCall(name: form.toolName, arguments: form.model.value), tool: form.tool, &state)
+  }
+
+  /// Sends a checked call through the policy (the form's, the JSON editor's, or a repeat):
+  /// remembers its arguments for the tool's form, then runs it at once, opens the card, or
+  /// refuses (still through the host flow, so the wire log records it).
+  static func dispatch(_ call: ModelCall, tool: JSONValue, _ state: inout AppState) -> [Effect] {
+    state.lastArguments[call.name] = call.arguments ?? .object(JSONObject())
     state.form = nil
-    let facts = ToolFacts(tool: form.tool, server: state.server?.name ?? "")
+    let facts = ToolFacts(tool: tool, server: state.server?.name ?? "")
     let decision = ApprovalPolicy.decide(
       facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
     if case .ask(let card) = decision {
-      state.approval = PendingApproval(card: card, call: call, tool: form.tool)
+      state.approval = PendingApproval(card: card, call: call, tool: tool)
       state.mode = .approval
       return []
     }
     state.mode = .normal
     state.busy = true
-    state.notice = invoking(form.tool, call.name)
-    return [.callTool(call, tool: form.tool, answer: nil, ledger: state.ledger)]
+    state.notice = invoking(tool, call.name)
+    return [.callTool(call, tool: tool, answer: nil, ledger: state.ledger)]
   }
 
   /// The tool's `openai/toolInvocation/invoking` text (shown while it runs, as ChatGPT does),

@@ -15,4 +15,9 @@ public enum Effect: Sendable, Hashable {
   case restart
   /// Close the connection and leave.
   case quit
+  /// Suspend the screen, edit `text` (the arguments JSON) in `$EDITOR` as a temporary file,
+  /// restore the screen, and send back ``Msg/editorClosed(text:failure:)``.
+  case editInEditor(String)
+  /// Put `text` on the terminal's clipboard (OSC 52, where the terminal allows it).
+  case copyToClipboard(String)
 }

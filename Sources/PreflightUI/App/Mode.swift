@@ -16,4 +16,8 @@ public enum Mode: Sendable, Hashable {
   case approval
   /// The answer to the last call, full screen.
   case result
+  /// The call's arguments as JSON text in a multi-line editor.
+  case jsonEditor
+  /// The last call as a `preflight call …` command line, in a box.
+  case shareCommand
 }

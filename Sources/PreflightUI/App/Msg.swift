@@ -26,4 +26,6 @@ public enum Msg: Sendable {
   case filesChanged(String)
   /// A call went through the host flow: sent and answered, or stopped by the approval.
   case callFinished(CallRecord)
+  /// `$EDITOR` closed: the file's text, or why there is none (no `$EDITOR`, it failed).
+  case editorClosed(text: String?, failure: String?)
 }

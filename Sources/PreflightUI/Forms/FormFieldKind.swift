@@ -19,6 +19,7 @@ public indirect enum FormFieldKind: Sendable, Hashable {
   /// An object with its own fields.
   case object(fields: [FormField])
   /// Anything a form cannot express (unions of objects, maps, properties with no type,
-  /// recursion too deep), edited as JSON text.
+  /// recursion too deep), edited as JSON text; text that is not JSON and does not start
+  /// with `{`, `[` or `"` is taken as a string, so an untyped property accepts plain words.
   case raw
 }

@@ -105,10 +105,16 @@ extension FormModel {
     case (.multiChoice(let options), _):
       return fail("must be any of " + options.map(\.title).joined(separator: ", "))
     case (.raw, .text(let text)), (.list, .text(let text)), (.object, .text(let text)):
-      if trimmed(text).isEmpty { return build(field, .unset, errors: &errors) }
+      let start = trimmed(text)
+      if start.isEmpty { return build(field, .unset, errors: &errors) }
       do {
         return try JSONParser.parse(text)
       } catch {
+        // A raw field (a property with no type, say) takes plain words as a string; text
+        // that starts like JSON structure must be JSON. The validator judges the string.
+        if case .raw = field.kind, let first = start.first, !"{[\"".contains(first) {
+          return .string(text)
+        }
         return fail("is not valid JSON: \(error)")
       }
     default:

@@ -54,4 +54,30 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case newConversation
   /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
   case reloadConversation
+  /// Change the field being edited: flip a boolean, pick the next option of a choice.
+  case nextChoice
+  /// Pick the previous option of a choice (flip a boolean).
+  case previousChoice
+  /// Add an item to the list being edited.
+  case addItem
+  /// Remove the list item being edited.
+  case removeItem
+  /// Set the nullable field being edited to an explicit null.
+  case setNull
+  /// Switch between the form and the raw JSON editor of the arguments.
+  case toggleJSON
+  /// Edit the arguments JSON in `$EDITOR`.
+  case externalEditor
+  /// In the JSON editor: a line break.
+  case newline
+  /// In the JSON editor: one character left.
+  case left
+  /// In the JSON editor: one character right.
+  case right
+  /// In the JSON editor: delete the character under the cursor.
+  case deleteForward
+  /// Call the last tool called again with the same arguments (through the approval flow).
+  case repeatCall
+  /// Show the last call as a `preflight call …` command line and copy it.
+  case shareCall
 }

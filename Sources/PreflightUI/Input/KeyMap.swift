@@ -146,6 +146,87 @@ public struct KeyMap: Sendable {
       [.backspace], .deleteCharacter, in: [.mode(.form)], label: "delete",
       help: "Delete the last character of the field", inStatusLine: false),
     KeyBinding(
+      [.right], .nextChoice, in: [.mode(.form)], label: "choose",
+      help: "Flip a boolean, pick the next option (Space too), move along a multiple choice"),
+    KeyBinding(
+      [.left], .previousChoice, in: [.mode(.form)], label: "previous option",
+      help: "Flip a boolean, pick the previous option", inStatusLine: false),
+    KeyBinding(
+      [.control("n")], .addItem, in: [.mode(.form)], label: "add item",
+      help: "Add an item to the list being edited"),
+    KeyBinding(
+      [.control("x")], .removeItem, in: [.mode(.form)], label: "remove item",
+      help: "Remove the list item being edited", inStatusLine: false),
+    KeyBinding(
+      [.control("u")], .setNull, in: [.mode(.form)], label: "null",
+      help: "Set a nullable field to null (Backspace on it leaves it out again)",
+      inStatusLine: false),
+    KeyBinding(
+      [.control("e")], .toggleJSON, in: [.mode(.form)], label: "JSON",
+      help: "Edit the whole arguments object as JSON text"),
+    KeyBinding(
+      [.control("o")], .externalEditor, in: [.mode(.form), .mode(.jsonEditor)],
+      label: "$EDITOR", help: "Edit the arguments JSON in $EDITOR (the screen comes back after)"),
+    KeyBinding(
+      [.control("d"), .function(5)], .submit, in: [.mode(.jsonEditor)], label: "call",
+      help: "Check the JSON against the schema and call (Enter is a new line here)"),
+    KeyBinding(
+      [.control("e")], .toggleJSON, in: [.mode(.jsonEditor)], label: "form",
+      help: "Back to the form (when it can hold the arguments)"),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.jsonEditor)], label: "cancel",
+      help: "Close the editor and the form, send nothing"),
+    KeyBinding(
+      [.enter], .newline, in: [.mode(.jsonEditor)], label: "new line",
+      help: "Break the line at the cursor", inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.jsonEditor)], label: "delete",
+      help: "Delete the character before the cursor", inStatusLine: false),
+    KeyBinding(
+      [.delete], .deleteForward, in: [.mode(.jsonEditor)], label: "delete forward",
+      help: "Delete the character under the cursor", inStatusLine: false),
+    KeyBinding(
+      [.left], .left, in: [.mode(.jsonEditor)], label: "left", help: "Cursor left",
+      inStatusLine: false),
+    KeyBinding(
+      [.right], .right, in: [.mode(.jsonEditor)], label: "right", help: "Cursor right",
+      inStatusLine: false),
+    KeyBinding(
+      [.up], .up, in: [.mode(.jsonEditor)], label: "up", help: "Cursor up a line",
+      inStatusLine: false),
+    KeyBinding(
+      [.down], .down, in: [.mode(.jsonEditor)], label: "down", help: "Cursor down a line",
+      inStatusLine: false),
+    KeyBinding(
+      [.pageUp], .pageUp, in: [.mode(.jsonEditor)], label: "page up", help: "Cursor up a page",
+      inStatusLine: false),
+    KeyBinding(
+      [.pageDown], .pageDown, in: [.mode(.jsonEditor)], label: "page down",
+      help: "Cursor down a page", inStatusLine: false),
+    KeyBinding(
+      [.home], .top, in: [.mode(.jsonEditor)], label: "line start",
+      help: "Cursor to the start of the line", inStatusLine: false),
+    KeyBinding(
+      [.end], .bottom, in: [.mode(.jsonEditor)], label: "line end",
+      help: "Cursor to the end of the line", inStatusLine: false),
+    KeyBinding(
+      [.character(".")], .repeatCall, in: [.mode(.result)], label: "repeat",
+      help: "Call the last tool again with the same arguments (through the approval flow)"),
+    KeyBinding(
+      [.character(".")], .repeatCall, in: [.global], label: "repeat",
+      help: "Repeat the last call (same tool, same arguments, approval flow again)",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("y")], .shareCall, in: [.mode(.result), .mode(.shareCommand)], label: "share",
+      help: "Show the last call as a `preflight call` command line and copy it (OSC 52)"),
+    KeyBinding(
+      [.character("y")], .shareCall, in: [.global], label: "share",
+      help: "Show the last call as a command line, secrets redacted, and copy it",
+      inStatusLine: false),
+    KeyBinding(
+      [.escape, .character("q"), .enter], .back, in: [.mode(.shareCommand)], label: "close",
+      help: "Close the command line box"),
+    KeyBinding(
       [.character("a")], .approve, in: [.mode(.approval)], label: "approve",
       help: "Approve: the call is sent"),
     KeyBinding(

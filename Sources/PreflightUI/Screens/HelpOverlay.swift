@@ -22,12 +22,16 @@ enum HelpOverlay {
     let movement: Set<Action> = [.up, .down, .pageUp, .pageDown, .top, .bottom]
     let groups: [(String, (KeyBinding) -> Bool)] = [
       ("Everywhere", { $0.scopes.contains(.global) }),
+      ("The call form", { $0.scopes.contains(.mode(.form)) }),
+      ("The arguments JSON editor", { $0.scopes.contains(.mode(.jsonEditor)) }),
       ("Moving in lists, the detail and frames", { movement.contains($0.action) }),
       ("Tool list", { $0.scopes.contains(.pane(.tools)) && !movement.contains($0.action) }),
       ("Tool detail", { $0.scopes.contains(.pane(.detail)) && !movement.contains($0.action) }),
       ("Wire", { $0.scopes.contains(.pane(.wire)) && !movement.contains($0.action) }),
       ("Log", { $0.scopes.contains(.pane(.log)) && !movement.contains($0.action) }),
       ("An opened frame", { $0.scopes.contains(.mode(.frame)) && !movement.contains($0.action) }),
+      ("A call's result", { $0.scopes.contains(.mode(.result)) }),
+      ("The shared command line", { $0.scopes.contains(.mode(.shareCommand)) }),
       ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
       ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
