@@ -521,7 +521,7 @@ enum CallCLI {
       // Options go before `--`; everything after it belongs to the server.
       words.insert(
         contentsOf: ["--wire-log", wirePath], at: words.firstIndex(of: "--") ?? words.endIndex)
-      let output = try await preflight(words, stdin: stdin, timeout: .seconds(30))
+      let output = try await preflight(words, stdin: stdin, timeout: .seconds(90))
       let wire = FileManager.default.contents(atPath: wirePath).map {
         String(decoding: $0, as: UTF8.self)
       }

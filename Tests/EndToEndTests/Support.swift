@@ -23,13 +23,31 @@ func preflightPath() throws -> String {
   try PackagePaths.preflight()
 }
 
+/// The commands that connect to a server and so take `--connect-timeout`.
+let connectingCommands: Set = [
+  "tools", "call", "scenario", "check", "resources", "read", "prompts", "prompt",
+]
+
+/// `arguments` with `--connect-timeout 60` after a connecting command that sets none. The
+/// suite starts many servers at once on a small machine; a server that takes more than the
+/// users' default of 10 s to start there is slow, not broken. Tests of the timeout itself pass
+/// their own.
+func withPatientConnect(_ arguments: [String]) -> [String] {
+  guard let command = arguments.first, connectingCommands.contains(command),
+    !arguments.contains("--connect-timeout")
+  else { return arguments }
+  return [command, "--connect-timeout", "60"] + arguments.dropFirst()
+}
+
 /// Runs the built `preflight` with `arguments`; stdin and stdout are pipes unless
-/// `stdoutIsTerminal`.
+/// `stdoutIsTerminal`. Connecting commands get a patient connect timeout (see
+/// ``withPatientConnect(_:)``).
 func preflight(
   _ arguments: [String], stdin: [UInt8] = [], closeStdinAfterOutputLines: Int? = nil,
   environment: [String: String] = plainEnvironment, stdoutIsTerminal: Bool = false,
-  timeout: Duration = .seconds(30)
+  timeout: Duration = .seconds(90)
 ) async throws -> ProcessOutput {
+  let arguments = withPatientConnect(arguments)
   let output = try await ProcessRunner.run(
     try preflightPath(), arguments, stdin: stdin,
     closeStdinAfterOutputLines: closeStdinAfterOutputLines, environment: environment,
