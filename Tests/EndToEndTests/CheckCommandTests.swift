@@ -167,8 +167,8 @@ import Testing
       let findings = d["findings"]?.arrayValue ?? []
       let discover = try #require(findings.first { $0["rule"] == "discover.outcome" })
       #expect(discover["message"]?.stringValue?.contains("-32601") == true)
-      let public_ = findings.first { $0["rule"] == "connection.public-url" }
-      #expect(public_?["message"]?.stringValue?.contains("loopback") == true)
+      let publicNote = findings.first { $0["rule"] == "connection.public-url" }
+      #expect(publicNote?["message"]?.stringValue?.contains("loopback") == true)
       // The probe went out exactly as ChatGPT sends it, and its evidence points at it.
       let lines = try readWireLog(log)
       let probe = try #require(lines.first { $0.method == "server/discover" })
