@@ -50,6 +50,10 @@ struct CheckCommand: AsyncParsableCommand {
     let (observation, server) = await CheckGatherer(plan: plan, callReadOnly: callReadOnly)
       .gather()
     var extra: [CheckFinding] = []
+    if saved != nil, observation.initializeResult == nil || observation.toolsFailure != nil {
+      FileHandle.standardError.write(
+        Data("preflight: --baseline: no comparison: the tools could not be listed\n".utf8))
+    }
     if let saved, observation.initializeResult != nil, observation.toolsFailure == nil {
       extra = BaselineDiff.findings(
         baseline: saved, tools: observation.tools, instructions: server?.instructions,
@@ -63,9 +67,23 @@ struct CheckCommand: AsyncParsableCommand {
       if let tool = f.tool { f.tool = redactor.redact(tool).0 }
       return f
     }
-    if let path = saveBaseline, observation.initializeResult != nil,
-      observation.toolsFailure == nil
+    report.tools = report.tools.map { verdict in
+      var v = verdict
+      v.name = redactor.redact(v.name).0
+      v.reason = redactor.redact(v.reason).0
+      return v
+    }
+    if let server = report.server {
+      report.server = redactor.redact(server) ?? server
+    }
+    if let path = saveBaseline,
+      observation.initializeResult == nil || observation.toolsFailure != nil
     {
+      FileHandle.standardError.write(
+        Data(
+          "preflight: --save-baseline: nothing saved to \(path): the tools could not be listed\n"
+            .utf8))
+    } else if let path = saveBaseline {
       let snapshot = ToolBaseline(
         server: server?.name ?? "", instructions: server?.instructions, tools: observation.tools)
       do {
