@@ -4,6 +4,8 @@ public struct AuthObservation: Sendable, Hashable {
   public var status: Int?
   /// The `WWW-Authenticate` challenge on that answer, if any.
   public var challenge: String?
+  /// Wire-log seqs of the request answered with the challenge and of its answer.
+  public var evidence: [Int]
   /// Protected-resource metadata fetches (RFC 9728), in the order tried.
   public var protectedResource: [MetadataFetch]
   /// Authorization-server metadata fetches (RFC 8414, then OpenID discovery), in order.
@@ -12,8 +14,9 @@ public struct AuthObservation: Sendable, Hashable {
   /// Makes an observation.
   public init(
     status: Int? = nil, challenge: String? = nil, protectedResource: [MetadataFetch] = [],
-    authorizationServer: [MetadataFetch] = []
+    authorizationServer: [MetadataFetch] = [], evidence: [Int] = []
   ) {
+    self.evidence = evidence
     self.status = status
     self.challenge = challenge
     self.protectedResource = protectedResource

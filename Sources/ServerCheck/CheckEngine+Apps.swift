@@ -93,13 +93,14 @@ extension CheckEngine {
       if let challenge = auth.challenge {
         out.append(
           CheckRules.authSummary.finding(
-            "The server answered HTTP \(status) with WWW-Authenticate: \(challenge)",
-            path: "WWW-Authenticate"))
+            "The server answered HTTP \(status) with WWW-Authenticate: \(challenge). The tools "
+              + "were not checked: ChatGPT lists them after OAuth linking.",
+            path: "WWW-Authenticate", evidence: auth.evidence))
       } else {
         out.append(
           CheckRules.authChallenge.finding(
             "The server answered HTTP \(status) without a WWW-Authenticate challenge.",
-            path: "WWW-Authenticate"))
+            path: "WWW-Authenticate", evidence: auth.evidence))
       }
     }
     let tried = { (fetches: [MetadataFetch]) in
@@ -113,7 +114,8 @@ extension CheckEngine {
         out.append(
           CheckRules.protectedResource.finding(
             "No protected-resource metadata was found. Tried: "
-              + (auth.protectedResource.isEmpty ? "nothing" : tried(auth.protectedResource))))
+              + (auth.protectedResource.isEmpty ? "nothing" : tried(auth.protectedResource)),
+            evidence: auth.protectedResource.flatMap(\.evidence)))
       }
       return out
     }
@@ -123,14 +125,15 @@ extension CheckEngine {
       out.append(
         CheckRules.protectedResource.finding(
           "The protected-resource metadata at \(prm.url) lists no authorization_servers.",
-          path: "/authorization_servers"))
+          path: "/authorization_servers", evidence: prm.evidence))
       return out
     }
     guard let asMeta = auth.authorizationServerDocument, let document = asMeta.document else {
       out.append(
         CheckRules.authorizationServer.finding(
           "No authorization-server metadata was found for \(servers[0]). Tried: "
-            + tried(auth.authorizationServer)))
+            + tried(auth.authorizationServer),
+          evidence: auth.authorizationServer.flatMap(\.evidence)))
       return out
     }
     let methods =
@@ -140,7 +143,8 @@ extension CheckEngine {
         CheckRules.pkce.finding(
           "\(asMeta.url) lists code_challenge_methods_supported as "
             + (methods.isEmpty ? "(nothing)" : methods.joined(separator: ", "))
-            + ", without S256.", path: "/code_challenge_methods_supported"))
+            + ", without S256.", path: "/code_challenge_methods_supported",
+          evidence: asMeta.evidence))
     }
     let registration = document["registration_endpoint"]?.stringValue
     let cimd = document["client_id_metadata_document_supported"]?.boolValue == true
@@ -148,13 +152,14 @@ extension CheckEngine {
       out.append(
         CheckRules.registration.finding(
           "\(asMeta.url) has neither registration_endpoint nor "
-            + "client_id_metadata_document_supported: true.", path: "/registration_endpoint"))
+            + "client_id_metadata_document_supported: true.", path: "/registration_endpoint",
+          evidence: asMeta.evidence))
     } else {
       var text = "Authorization server \(asMeta.url): "
       text += methods.contains("S256") ? "PKCE S256" : "no S256"
       if let registration { text += ", dynamic client registration at \(registration)" }
       if cimd { text += ", Client ID Metadata Documents" }
-      out.append(CheckRules.authSummary.finding(text + "."))
+      out.append(CheckRules.authSummary.finding(text + ".", evidence: asMeta.evidence))
     }
     return out
   }

@@ -10,11 +10,15 @@ public struct MetadataFetch: Sendable, Hashable {
   public var document: JSONValue?
   /// Why it failed (network error, non-JSON body), if it did.
   public var failure: String?
+  /// Wire-log seqs of the request and its answer.
+  public var evidence: [Int]
 
   /// Makes a fetch record.
   public init(
-    url: String, status: Int? = nil, document: JSONValue? = nil, failure: String? = nil
+    url: String, status: Int? = nil, document: JSONValue? = nil, failure: String? = nil,
+    evidence: [Int] = []
   ) {
+    self.evidence = evidence
     self.url = url
     self.status = status
     self.document = document

@@ -39,7 +39,7 @@ struct CheckGatherer {
     }
     target.usedCustomHeaders = !plan.headers.headers.isEmpty
     var o = CheckObservation(target: target)
-    var challenge: (status: Int, value: String?)?
+    var challenge: (status: Int, value: String?, seqs: [Int])?
     if case .url(let url) = plan.target {
       let answer = await http.send(
         method: "POST", url: url,
@@ -52,7 +52,7 @@ struct CheckGatherer {
         message: CheckHTTP.message(in: answer.body, contentType: answer.header("Content-Type")),
         failure: answer.failure, evidence: answer.seqs)
       if let status = answer.status, status == 401 || status == 403 {
-        challenge = (status, answer.header("WWW-Authenticate"))
+        challenge = (status, answer.header("WWW-Authenticate"), answer.seqs)
       }
     }
     let session: MCPClientSession
@@ -78,12 +78,13 @@ struct CheckGatherer {
             ("Accept", "application/json, text/event-stream"),
           ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false)
         if let status = answer.status {
-          challenge = (status, answer.header("WWW-Authenticate"))
+          challenge = (status, answer.header("WWW-Authenticate"), answer.seqs)
         }
       }
       if let challenge {
         o.auth = await authDiscovery(
-          http: http, status: challenge.status, challenge: challenge.value)
+          http: http, status: challenge.status, challenge: challenge.value,
+          evidence: challenge.seqs)
       }
       await session.close()
       return (o, nil)
@@ -114,7 +115,8 @@ struct CheckGatherer {
     }
     if declaresOAuth || challenge != nil, case .url = plan.target {
       o.auth = await authDiscovery(
-        http: http, status: challenge?.status, challenge: challenge?.value)
+        http: http, status: challenge?.status, challenge: challenge?.value,
+        evidence: challenge?.seqs ?? [])
     }
     if callReadOnly {
       var calls: [ToolCallObservation] = []
@@ -180,9 +182,9 @@ struct CheckGatherer {
   /// path-suffixed and root well-known URLs), then RFC 8414 / OpenID discovery for the first
   /// authorization server.
   private func authDiscovery(
-    http: CheckHTTP, status: Int?, challenge: String?
+    http: CheckHTTP, status: Int?, challenge: String?, evidence: [Int]
   ) async -> AuthObservation {
-    var auth = AuthObservation(status: status, challenge: challenge)
+    var auth = AuthObservation(status: status, challenge: challenge, evidence: evidence)
     guard case .url(let url) = plan.target, let parts = URLComponents(string: url),
       let scheme = parts.scheme, let host = parts.host
     else { return auth }

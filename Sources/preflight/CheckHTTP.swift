@@ -163,6 +163,6 @@ struct CheckHTTP {
     }
     return MetadataFetch(
       url: log.redactor.redactURL(url).0, status: answer.status, document: document,
-      failure: failure)
+      failure: failure, evidence: answer.seqs)
   }
 }

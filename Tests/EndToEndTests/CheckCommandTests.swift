@@ -68,7 +68,7 @@ import Testing
   /// Runs `check --json` and returns the exit code and the parsed document.
   func checkJSON(_ arguments: [String]) async throws -> (Int32?, JSONValue, String) {
     let output = try await preflight(
-      ["check", "--json", "--connect-timeout", "30"] + arguments, timeout: .seconds(90))
+      ["check", "--json", "--connect-timeout", "90"] + arguments, timeout: .seconds(240))
     let document = try parseDocument(output.stdout, what: "check --json output")
     try Self.expectSchema(document)
     return (output.exitStatus, document, output.stderrText)
@@ -193,7 +193,7 @@ import Testing
     defer { server.stop() }
     let secret = "s3cr3t-check-token"
     let output = try await preflight(
-      ["check", "--bearer", secret, "--connect-timeout", "30", server.url], timeout: .seconds(90))
+      ["check", "--bearer", secret, "--connect-timeout", "90", server.url], timeout: .seconds(240))
     #expect(output.exitStatus == 0, "\(output.stdoutText)")
     #expect(output.stdoutText.contains("[connection.path]"))
     #expect(output.stdoutText.contains("[connection.custom-headers]"))
@@ -226,8 +226,8 @@ import Testing
     async throws
   {
     let output = try await preflight(
-      ["check", "--connect-timeout", "30"] + (try Self.server()) + ["--fault", "duplicate-name"],
-      timeout: .seconds(90))
+      ["check", "--connect-timeout", "90"] + (try Self.server()) + ["--fault", "duplicate-name"],
+      timeout: .seconds(240))
     #expect(output.exitStatus == 1)
     let text = output.stdoutText
     #expect(text.contains("verdict: ChatGPT would refuse or misbehave"))
@@ -257,8 +257,8 @@ import Testing
     try await withTemporaryDirectory { dir in
       let file = dir + "/baseline.json"
       let saved = try await preflight(
-        ["check", "--save-baseline", file, "--connect-timeout", "30"] + (try Self.server()),
-        timeout: .seconds(90))
+        ["check", "--save-baseline", file, "--connect-timeout", "90"] + (try Self.server()),
+        timeout: .seconds(240))
       #expect(saved.exitStatus == 0)
       let snapshot = try parseDocument(
         Array(try Data(contentsOf: URL(fileURLWithPath: file))), what: "baseline")
