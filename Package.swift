@@ -32,6 +32,7 @@ let package = Package(
       name: "PreflightUI",
       dependencies: [
         "PreflightCore", "ApprovalPolicy", "HostFlow", "TerminalGrid", "PreflightText",
+        "ServerCheck",
       ]
     ),
     // The connector check's rules as pure functions: an observation in, findings out.
@@ -57,7 +58,9 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalGrid"]),
     .testTarget(
       name: "PreflightUITests",
-      dependencies: ["PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport"],
+      dependencies: [
+        "PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport", "ServerCheck",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),

@@ -32,13 +32,7 @@ struct CheckGatherer {
   func gather() async -> (observation: CheckObservation, server: ServerInfo?) {
     let http = CheckHTTP(
       log: plan.log, userHeaders: plan.headers.headers, timeout: plan.settings.connectTimeout)
-    var target: CheckTarget
-    switch plan.target {
-    case .demo, .command: target = CheckTarget(kind: .stdio)
-    case .url(let url): target = CheckTarget(kind: .url(url))
-    }
-    target.usedCustomHeaders = !plan.headers.headers.isEmpty
-    var o = CheckObservation(target: target)
+    var o = CheckObservation(target: checkTarget())
     var challenge: (status: Int, value: String?, seqs: [Int])?
     if case .url(let url) = plan.target {
       let answer = await http.send(
@@ -89,9 +83,41 @@ struct CheckGatherer {
       await session.close()
       return (o, nil)
     }
+    o.initializeEvidence = exchangeSeqs(method: "initialize", after: before)
+    await observe(session, server: server, into: &o)
+    let declaresOAuth = o.tools.contains { tool in
+      [tool["securitySchemes"], tool["_meta"]?["securitySchemes"]].contains { schemes in
+        schemes?.arrayValue?.contains { $0["type"]?.stringValue == "oauth2" } ?? false
+      }
+    }
+    if declaresOAuth || challenge != nil, case .url = plan.target {
+      o.auth = await authDiscovery(
+        http: http, status: challenge?.status, challenge: challenge?.value,
+        evidence: challenge?.seqs ?? [])
+    }
+    await session.close()
+    return (o, server)
+  }
+
+  /// The target as the rules see it (without the transport, known once connected).
+  func checkTarget() -> CheckTarget {
+    var target: CheckTarget
+    switch plan.target {
+    case .demo, .command: target = CheckTarget(kind: .stdio)
+    case .url(let url): target = CheckTarget(kind: .url(url))
+    }
+    target.usedCustomHeaders = !plan.headers.headers.isEmpty
+    return target
+  }
+
+  /// What a connected session shows: the transport, the initialize result, every tool page,
+  /// the widget templates, the read-only calls (with `callReadOnly`) and the HTTP headers seen.
+  /// The TUI's check runs this on its own session.
+  func observe(
+    _ session: MCPClientSession, server: ServerInfo, into o: inout CheckObservation
+  ) async {
     o.target.transport = session.peer.transportKind
     o.initializeResult = server.raw
-    o.initializeEvidence = exchangeSeqs(method: "initialize", after: before)
     await listTools(session, into: &o)
     for uri in CheckEngine.templateURIs(of: o.tools) {
       let mark = plan.log.records.last?.seq ?? 0
@@ -107,16 +133,6 @@ struct CheckGatherer {
             uri: uri, failure: error.description,
             evidence: exchangeSeqs(method: "resources/read", after: mark)))
       }
-    }
-    let declaresOAuth = o.tools.contains { tool in
-      [tool["securitySchemes"], tool["_meta"]?["securitySchemes"]].contains { schemes in
-        schemes?.arrayValue?.contains { $0["type"]?.stringValue == "oauth2" } ?? false
-      }
-    }
-    if declaresOAuth || challenge != nil, case .url = plan.target {
-      o.auth = await authDiscovery(
-        http: http, status: challenge?.status, challenge: challenge?.value,
-        evidence: challenge?.seqs ?? [])
     }
     if callReadOnly {
       var calls: [ToolCallObservation] = []
@@ -138,8 +154,6 @@ struct CheckGatherer {
       o.calls = calls
     }
     o.http = headerFacts()
-    await session.close()
-    return (o, server)
   }
 
   /// Every `tools/list` page as sent, following `nextCursor`; stops on an error or a loop.

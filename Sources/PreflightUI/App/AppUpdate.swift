@@ -80,6 +80,12 @@ public enum AppUpdate {
       state.resultScroll = 0
       if state.mode == .normal { state.mode = .result }
       return []
+    case .checkFinished(let report):
+      CheckFlow.finished(report, &state)
+      return []
+    case .checkFailed(let why):
+      CheckFlow.failed(why, &state)
+      return []
     case .filesChanged(let path):
       state.log.note(
         tag: "watch", text: "files changed under \(path): restarting the server",
@@ -166,7 +172,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result:
+      case .help, .confirmQuit, .result, .check:
         state.mode = .normal
       case .form:
         state.form = nil
@@ -224,6 +230,8 @@ public enum AppUpdate {
       state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
       state.log.note(
         tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
+    case .check:
+      return CheckFlow.open(&state)
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -257,6 +265,9 @@ public enum AppUpdate {
       return
     case .result:
       state.resultScroll = max(0, state.resultScroll &+ delta)
+      return
+    case .check:
+      state.check.scroll = max(0, state.check.scroll &+ delta)
       return
     default: break
     }

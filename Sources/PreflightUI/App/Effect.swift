@@ -15,4 +15,7 @@ public enum Effect: Sendable, Hashable {
   case restart
   /// Close the connection and leave.
   case quit
+  /// Run the connector check on the connected session; the report comes back as
+  /// ``Msg/checkFinished(_:)``.
+  case runCheck
 }

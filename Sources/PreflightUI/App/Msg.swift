@@ -1,5 +1,6 @@
 import HostFlow
 import PreflightCore
+import ServerCheck
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.
@@ -26,4 +27,8 @@ public enum Msg: Sendable {
   case filesChanged(String)
   /// A call went through the host flow: sent and answered, or stopped by the approval.
   case callFinished(CallRecord)
+  /// The connector check finished.
+  case checkFinished(CheckReport)
+  /// The connector check could not run, with why.
+  case checkFailed(String)
 }

@@ -54,4 +54,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case newConversation
   /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
   case reloadConversation
+  /// Run ChatGPT's connector check on the server and show its findings.
+  case check
 }
