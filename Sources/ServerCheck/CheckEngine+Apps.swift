@@ -93,8 +93,10 @@ extension CheckEngine {
       if let challenge = auth.challenge {
         out.append(
           CheckRules.authSummary.finding(
-            "The server answered HTTP \(status) with WWW-Authenticate: \(challenge). The tools "
-              + "were not checked: ChatGPT lists them after OAuth linking.",
+            "The server answered HTTP \(status) with WWW-Authenticate: \(challenge). "
+              + (o.initializeResult == nil
+                ? "The tools were not checked: ChatGPT lists them after OAuth linking."
+                : "(Without -H/--bearer; the tools were checked with them.)"),
             path: "WWW-Authenticate", evidence: auth.evidence))
       } else {
         out.append(

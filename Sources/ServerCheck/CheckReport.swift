@@ -17,7 +17,9 @@ public struct CheckReport: Sendable, Hashable {
   public var server: JSONValue?
   /// Whether the server could not be reached at all (exit 3).
   public var unreachable: Bool
-  /// Whether the server asked for authentication (HTTP 401 or 403; exit 1).
+  /// Whether the server asked for authentication (HTTP 401 or 403) and so could not be checked
+  /// further (exit 1). A server that answered 401 only without the user's `-H`/`--bearer`
+  /// was checked with them and exits on its findings.
   public var authRequired: Bool
 
   /// Runs the rules on `observation` and adds `extra` findings (the baseline diff).
@@ -29,7 +31,9 @@ public struct CheckReport: Sendable, Hashable {
     findings = CheckSeverity.allCases.flatMap { severity in all.filter { $0.severity == severity } }
     tools = verdicts
     verdict = CheckVerdict(findings: all)
-    authRequired = observation.auth?.status == 401 || observation.auth?.status == 403
+    authRequired =
+      (observation.auth?.status == 401 || observation.auth?.status == 403)
+      && observation.initializeResult == nil
     unreachable = all.contains { $0.rule == CheckRules.reachable.id }
     if let result = observation.initializeResult {
       var o = JSONObject()

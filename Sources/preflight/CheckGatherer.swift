@@ -85,6 +85,18 @@ struct CheckGatherer {
     }
     o.initializeEvidence = exchangeSeqs(method: "initialize", after: before)
     await observe(session, server: server, into: &o)
+    if challenge == nil, o.target.usedCustomHeaders, case .url(let url) = plan.target {
+      // ChatGPT cannot send the user's headers: would the server let it in without them?
+      let answer = await http.send(
+        method: "POST", url: url,
+        headers: [
+          ("Content-Type", "application/json"),
+          ("Accept", "application/json, text/event-stream"),
+        ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false)
+      if let status = answer.status, status == 401 || status == 403 {
+        challenge = (status, answer.header("WWW-Authenticate"), answer.seqs)
+      }
+    }
     let declaresOAuth = o.tools.contains { tool in
       [tool["securitySchemes"], tool["_meta"]?["securitySchemes"]].contains { schemes in
         schemes?.arrayValue?.contains { $0["type"]?.stringValue == "oauth2" } ?? false

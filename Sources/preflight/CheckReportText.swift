@@ -66,6 +66,8 @@ struct CheckReportText {
         }
       }
     }
+    out +=
+      "\n" + style.dim("\"Wire log\" numbers are the seq of records in --wire-log FILE.") + "\n"
     if !report.tools.isEmpty {
       out += "\n" + style.bold("TOOLS") + " (\(report.tools.count))\n"
       let width = min(

@@ -200,6 +200,30 @@ import Testing
     #expect(!output.stdoutText.contains(secret) && !output.stderrText.contains(secret))
   }
 
+  @Test func `with a token the tools are checked and so is the OAuth ChatGPT would face`()
+    async throws
+  {
+    let server = try await CheckFixtureServer(fault: "auth-no-s256")
+    defer { server.stop() }
+    let (exit, d, stderr) = try await checkJSON(["--bearer", "good-token", server.url])
+    let rules = Self.rules(d)
+    #expect(exit == 1, "the S256 error decides: \(rules) \(stderr)")
+    #expect(rules.contains("auth.pkce-s256"))
+    #expect(rules.contains("connection.custom-headers"))
+    #expect(d["tools"]?.arrayValue?.count == 2, "the tools were listed with the token")
+    let summary = (d["findings"]?.arrayValue ?? []).first {
+      $0["rule"] == "auth.summary" && $0["path"] == "WWW-Authenticate"
+    }
+    #expect(summary?["message"]?.stringValue?.contains("Without -H/--bearer") == true)
+    #expect(!JSONPrinter.compact(d).contains("good-token"), "the token is redacted")
+
+    let good = try await CheckFixtureServer(fault: "auth")
+    defer { good.stop() }
+    let (goodExit, goodDocument, _) = try await checkJSON(["--bearer", "good-token", good.url])
+    #expect(goodExit == 0, "\(Self.rules(goodDocument))")
+    #expect(goodDocument["verdict"] == "connect-with-warnings")
+  }
+
   @Test func `the Python SDK clean server has no errors or warnings`() async throws {
     let python = try PackagePaths.root() + "/.venv-mcp2/bin/python"
     try #require(

@@ -10,7 +10,8 @@ a CSP and a domain. Each --fault breaks one connector-check rule (see FAULTS bel
 Over stdio it reads newline-delimited JSON-RPC. With --http PORT it serves Streamable HTTP
 (JSON answers) on 127.0.0.1 at --path (default /mcp), prints "listening URL" on stdout, answers
 ChatGPT's server/discover probe with HTTP 200 and -32601 (unless a discover fault says
-otherwise), and serves OAuth metadata for the auth faults. --http 0 picks a free port.
+otherwise), and serves OAuth metadata for the auth faults, whose MCP endpoint answers 401
+unless the request carries "Authorization: Bearer good-token". --http 0 picks a free port.
 """
 
 import json
@@ -314,7 +315,7 @@ def serve_http(server, port, path):
             body = self.rfile.read(length)
             if self.path != path:
                 return self.send_json(404, {"error": "not found"})
-            if fault in auth_faults:
+            if fault in auth_faults and self.headers.get("Authorization") != "Bearer good-token":
                 headers = {}
                 if fault != "auth-no-challenge":
                     headers["WWW-Authenticate"] = (
