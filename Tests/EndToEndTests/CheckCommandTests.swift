@@ -238,6 +238,32 @@ import Testing
     #expect(d["server"]?["name"] == "sdk-clean-notes")
   }
 
+  @Test
+  func `the Python SDK 2.x over HTTP answers discover with 2026-07-28, which ChatGPT accepts`()
+    async throws
+  {
+    let python = try PackagePaths.root() + "/.venv-mcp2/bin/python"
+    guard FileManager.default.isExecutableFile(atPath: python) else {
+      #expect(
+        ProcessInfo.processInfo.environment["PREFLIGHT_REQUIRE_INTEROP"] != "1",
+        "the mcp 2.x environment is missing")
+      return
+    }
+    let server = try await CheckFixtureServer(commandLine: [
+      python, try PackagePaths.root() + "/Tests/InteropTests/Fixtures/http/sdk2_http.py",
+      "--port", "0",
+    ])
+    defer { server.stop() }
+    let (exit, d, stderr) = try await checkJSON([server.url])
+    #expect(exit == 0, "\(stderr)")
+    let rules = Self.rules(d)
+    #expect(
+      !rules.contains("discover.version-missing") && !rules.contains("discover.result-fields"))
+    let outcome = (d["findings"]?.arrayValue ?? []).first { $0["rule"] == "discover.outcome" }
+    #expect(outcome?["message"]?.stringValue?.contains("lists 2026-07-28") == true, "\(rules)")
+    #expect(rules.contains("tools.annotations.missing"), "its fixture leaves hints out")
+  }
+
   @Test func `an unreachable server still prints the report and exits 3`() async throws {
     let (exit, d, _) = try await checkJSON(["http://127.0.0.1:9/mcp"])
     #expect(exit == 3)

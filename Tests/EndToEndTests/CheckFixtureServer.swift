@@ -7,11 +7,17 @@ final class CheckFixtureServer {
   let url: String
 
   /// Starts the fixture with `--fault fault` (nil: clean) at `path` and waits for its URL.
-  init(fault: String?, path: String = "/mcp") async throws {
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  convenience init(fault: String?, path: String = "/mcp") async throws {
     var arguments = ["python3", try fixture("check_server.py"), "--http", "0", "--path", path]
     if let fault { arguments += ["--fault", fault] }
-    process.arguments = arguments
+    try await self.init(commandLine: arguments)
+  }
+
+  /// Starts `commandLine` (through `env`), whose first line on standard output ends with the
+  /// URL it serves, and waits for that line.
+  init(commandLine: [String]) async throws {
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = commandLine
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -28,7 +34,7 @@ final class CheckFixtureServer {
       }
       return String(decoding: bytes, as: UTF8.self)
     }.value
-    guard line.hasPrefix("listening "), let url = line.split(separator: " ").last else {
+    guard let url = line.split(separator: " ").last, url.hasPrefix("http") else {
       kill(process.processIdentifier, SIGKILL)
       Issue.record("the fixture did not print its URL: \(line)")
       throw EndToEndFailure()
