@@ -264,6 +264,29 @@ import Testing
     #expect(rules.contains("tools.annotations.missing"), "its fixture leaves hints out")
   }
 
+  @Test func `a legacy HTTP+SSE server is reached through the fallback and warned about`()
+    async throws
+  {
+    let python = try PackagePaths.root() + "/.venv-mcp2/bin/python"
+    guard FileManager.default.isExecutableFile(atPath: python) else {
+      #expect(
+        ProcessInfo.processInfo.environment["PREFLIGHT_REQUIRE_INTEROP"] != "1",
+        "the mcp 2.x environment is missing")
+      return
+    }
+    let server = try await CheckFixtureServer(commandLine: [
+      python, try PackagePaths.root() + "/Tests/InteropTests/Fixtures/http/sdk2_legacy_sse.py",
+      "--port", "0",
+    ])
+    defer { server.stop() }
+    let (exit, d, stderr) = try await checkJSON([server.url])
+    #expect(exit == 0, "\(stderr)")
+    let rules = Self.rules(d)
+    #expect(rules.contains("connection.transport.legacy-sse"), "\(rules)")
+    #expect(rules.contains("connection.path"), "/sse does not end in /mcp")
+    #expect(d["server"]?["name"] == "sdk2-legacy-sse")
+  }
+
   @Test func `an unreachable server still prints the report and exits 3`() async throws {
     let (exit, d, _) = try await checkJSON(["http://127.0.0.1:9/mcp"])
     #expect(exit == 3)
