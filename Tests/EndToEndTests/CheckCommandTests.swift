@@ -4,8 +4,9 @@ import PreflightTestSupport
 import Testing
 
 /// `preflight check` end to end, on the fixture server (one fault at a time), the Python SDK
-/// clean server and the demo.
-@Suite struct CheckCommandTests {
+/// clean server and the demo. Serialized: each case spawns Python and preflight, and dozens at
+/// once would starve the other suites' servers on a small machine.
+@Suite(.serialized) struct CheckCommandTests {
   /// A fault of `check_server.py` and the rule it must fire, with the exit code.
   struct Case: Sendable, CustomStringConvertible {
     var fault: String
