@@ -32,8 +32,12 @@ let package = Package(
       name: "PreflightUI",
       dependencies: [
         "PreflightCore", "ApprovalPolicy", "HostFlow", "TerminalGrid", "PreflightText",
+        "ServerCheck",
       ]
     ),
+    // The connector check's rules as pure functions: an observation in, findings out.
+    .target(
+      name: "ServerCheck", dependencies: ["PreflightCore", "ApprovalPolicy", "PreflightJSON"]),
     // The built-in "tasks" demo server, built on the core's JSON-RPC peer.
     .target(name: "DemoServer", dependencies: ["PreflightCore"]),
     // The executable: argument parsing, wiring, exit codes.
@@ -41,7 +45,7 @@ let package = Package(
       name: "preflight",
       dependencies: [
         "PreflightCore", "PreflightText", "ApprovalPolicy", "HostFlow", "DemoServer",
-        "TerminalGrid", "CursesBackend", "PreflightUI",
+        "TerminalGrid", "CursesBackend", "PreflightUI", "ServerCheck",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -54,11 +58,16 @@ let package = Package(
     .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalGrid"]),
     .testTarget(
       name: "PreflightUITests",
-      dependencies: ["PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport"],
+      dependencies: [
+        "PreflightUI", "PreflightCore", "TerminalGrid", "PreflightTestSupport", "ServerCheck",
+      ],
       exclude: ["Snapshots", "Fixtures"]),
     .testTarget(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),
+    .testTarget(
+      name: "ServerCheckTests",
+      dependencies: ["ServerCheck", "ApprovalPolicy", "PreflightJSON", "PreflightTestSupport"]),
     .testTarget(
       name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"]),
     .testTarget(

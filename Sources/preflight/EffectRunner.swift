@@ -4,6 +4,7 @@ import HostFlow
 import PreflightCore
 import PreflightJSON
 import PreflightUI
+import ServerCheck
 import Synchronization
 
 /// Runs the UI's effects on background tasks and posts their results to the inbox: connecting,
@@ -43,6 +44,8 @@ final class EffectRunner: Sendable {
       }
     case .callTool(let call, let tool, let answer, let ledger):
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
+    case .runCheck:
+      Task.detached { await self.runCheck() }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     case .editInEditor, .copyToClipboard:
@@ -109,6 +112,20 @@ final class EffectRunner: Sendable {
       server: server, policy: policy, conversation: conversation, ledger: ledger)
     let record = await runner.run(call, tool: tool, answer: answer, session: session)
     inbox.post(.callFinished(record))
+  }
+
+  /// The connector check on the live session, through the same gatherer and rules as
+  /// `preflight check` (without the discover probe and OAuth discovery, which need a fresh,
+  /// unauthenticated connection).
+  private func runCheck() async {
+    guard let session = state.withLock({ $0.session }), let server = await session.server else {
+      inbox.post(.checkFailed("not connected — press R to restart, then C"))
+      return
+    }
+    let gatherer = CheckGatherer(plan: plan, callReadOnly: false)
+    var observation = CheckObservation(target: gatherer.checkTarget())
+    await gatherer.observe(session, server: server, into: &observation)
+    inbox.post(.checkFinished(CheckReport(observation: observation, policy: policy)))
   }
 
   private func isCurrent(_ generation: Int) -> Bool {

@@ -23,7 +23,7 @@ struct PreflightCommand: AsyncParsableCommand {
     version: ClientProfile.preflightVersion,
     subcommands: [
       InteractiveCommand.self, ToolsCommand.self, CallCommand.self, ScenarioCommand.self,
-      ProfilesCommand.self, DemoServerCommand.self,
+      CheckCommand.self, ProfilesCommand.self, DemoServerCommand.self,
     ],
     defaultSubcommand: InteractiveCommand.self
   )

@@ -33,6 +33,7 @@ public enum AppRender {
     case .shareCommand:
       if state.sharedFrom == .result { ResultView.render(state, in: body, into: &grid) }
       ShareCommandView.render(state, in: body, into: &grid)
+    case .check: CheckView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

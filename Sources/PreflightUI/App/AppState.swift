@@ -61,6 +61,8 @@ public struct AppState: Sendable {
   public var sharedCommand: String?
   /// The mode the share box returns to.
   public var sharedFrom: Mode = .normal
+  /// The connector check overlay.
+  public var check = CheckPane()
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

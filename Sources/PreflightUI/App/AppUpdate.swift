@@ -83,6 +83,12 @@ public enum AppUpdate {
     case .editorClosed(let text, let failure):
       JSONEditorFlow.editorClosed(text: text, failure: failure, &state)
       return []
+    case .checkFinished(let report):
+      CheckFlow.finished(report, &state)
+      return []
+    case .checkFailed(let why):
+      CheckFlow.failed(why, &state)
+      return []
     case .filesChanged(let path):
       state.log.note(
         tag: "watch", text: "files changed under \(path): restarting the server",
@@ -176,7 +182,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result:
+      case .help, .confirmQuit, .result, .check:
         state.mode = .normal
       case .form, .jsonEditor:
         state.form = nil
@@ -246,6 +252,8 @@ public enum AppUpdate {
     case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys
     case .repeatCall: return RepeatShareFlow.repeatLast(&state)
     case .shareCall: return RepeatShareFlow.share(&state)
+    case .check:
+      return CheckFlow.open(&state)
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -280,6 +288,9 @@ public enum AppUpdate {
       return
     case .result:
       state.resultScroll = max(0, state.resultScroll &+ delta)
+      return
+    case .check:
+      state.check.scroll = max(0, state.check.scroll &+ delta)
       return
     default: break
     }

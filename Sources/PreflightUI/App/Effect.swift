@@ -20,4 +20,7 @@ public enum Effect: Sendable, Hashable {
   case editInEditor(String)
   /// Put `text` on the terminal's clipboard (OSC 52, where the terminal allows it).
   case copyToClipboard(String)
+  /// Run the connector check on the connected session; the report comes back as
+  /// ``Msg/checkFinished(_:)``.
+  case runCheck
 }

@@ -20,4 +20,6 @@ public enum Mode: Sendable, Hashable {
   case jsonEditor
   /// The last call as a `preflight call …` command line, in a box.
   case shareCommand
+  /// ChatGPT's connector check: findings by severity, full screen.
+  case check
 }

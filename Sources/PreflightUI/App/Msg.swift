@@ -1,5 +1,6 @@
 import HostFlow
 import PreflightCore
+import ServerCheck
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.
@@ -28,4 +29,8 @@ public enum Msg: Sendable {
   case callFinished(CallRecord)
   /// `$EDITOR` closed: the file's text, or why there is none (no `$EDITOR`, it failed).
   case editorClosed(text: String?, failure: String?)
+  /// The connector check finished.
+  case checkFinished(CheckReport)
+  /// The connector check could not run, with why.
+  case checkFailed(String)
 }

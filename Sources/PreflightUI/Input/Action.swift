@@ -80,4 +80,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case repeatCall
   /// Show the last call as a `preflight call …` command line and copy it.
   case shareCall
+  /// Run ChatGPT's connector check on the server and show its findings.
+  case check
 }

@@ -251,6 +251,28 @@ public struct KeyMap: Sendable {
       [.character("y")], .confirm, in: [.mode(.confirmQuit)], label: "quit",
       help: "Quit anyway"),
     KeyBinding(
+      [.character("C")], .check, in: [.global], label: "check",
+      help: "Run ChatGPT's connector check: findings by severity, with fixes",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("C")], .check, in: [.mode(.check)], label: "run again",
+      help: "Run the connector check again"),
+    KeyBinding(
+      [.escape, .character("q")], .back, in: [.mode(.check)], label: "back",
+      help: "Close the connector check"),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.check)], label: "up", help: "Scroll up",
+      inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.check)], label: "down", help: "Scroll down",
+      inStatusLine: false),
+    KeyBinding(
+      [.pageUp], .pageUp, in: [.mode(.check)], label: "page up", help: "Up one page",
+      inStatusLine: false),
+    KeyBinding(
+      [.pageDown, .character(" ")], .pageDown, in: [.mode(.check)], label: "page down",
+      help: "Down one page", inStatusLine: false),
+    KeyBinding(
       [.character("n"), .escape], .cancel, in: [.mode(.confirmQuit)], label: "stay",
       help: "Stay"),
   ])
