@@ -45,6 +45,12 @@ final class EffectRunner: Sendable {
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
+    case .runCall(let request):
+      Task.detached { await self.runCall(request) }
+    case .readResource(let uri):
+      Task.detached { await self.readResource(uri) }
+    case .exportTranscript(let path, let document):
+      Task.detached { self.export(document, to: path) }
     }
   }
 
@@ -107,6 +113,50 @@ final class EffectRunner: Sendable {
       server: server, policy: policy, conversation: conversation, ledger: ledger)
     let record = await runner.run(call, tool: tool, answer: answer, session: session)
     inbox.post(.callFinished(record))
+  }
+
+  /// Runs the call through the host flow under the policy and conversation the UI decided in.
+  private func runCall(_ request: ToolCallRequest) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let server = await session.server?.name ?? ""
+    var runner = ModelCallRunner(
+      server: server, policy: request.policy, conversation: request.conversation,
+      ledger: request.ledger)
+    let record = await runner.run(
+      request.call, tool: request.tool, answer: request.answer, session: session)
+    inbox.post(.callFinished(record))
+  }
+
+  /// Reads a widget template.
+  private func readResource(_ uri: String) async {
+    guard let session = state.withLock({ $0.session }) else {
+      inbox.post(.resourceRead(uri: uri, result: nil, error: "not connected"))
+      return
+    }
+    do {
+      inbox.post(.resourceRead(uri: uri, result: try await session.readResource(uri), error: nil))
+    } catch {
+      inbox.post(.resourceRead(uri: uri, result: nil, error: error.description))
+    }
+  }
+
+  /// Writes the transcript, redacted like the wire log, to a new file; an existing file is
+  /// left alone and the UI asks for another name.
+  private func export(_ document: JSONValue, to path: String) {
+    let redacted = plan.log.redactor.redact(document) ?? document
+    let data = Data((JSONPrinter.pretty(redacted) + "\n").utf8)
+    if FileManager.default.fileExists(atPath: path) {
+      inbox.post(
+        .exportFinished(path: path, error: "\(path) exists — not replaced; choose another name"))
+      return
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+      inbox.post(.exportFinished(path: path, error: nil))
+    } catch {
+      inbox.post(
+        .exportFinished(path: path, error: "cannot write \(path): \(error.localizedDescription)"))
+    }
   }
 
   private func isCurrent(_ generation: Int) -> Bool {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HostFlow
+import PreflightUI
 
 /// The TUI, the default when no command is named. Without a terminal it says so and exits 2.
 struct InteractiveCommand: AsyncParsableCommand {
@@ -9,6 +11,12 @@ struct InteractiveCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp("Restart a stdio server when files under PATH change.", valueName: "path"))
   var watch: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Walk a scenario file (a JSON array of calls) through the approval flow; ] proposes the "
+        + "next call.", valueName: "file"))
+  var scenario: String?
 
   @Flag(help: .hidden)
   var json = false
@@ -47,6 +55,18 @@ struct InteractiveCommand: AsyncParsableCommand {
     for path in watch where !FileManager.default.fileExists(atPath: path) {
       throw CLIFailure.usage("--watch: '\(path)' does not exist")
     }
-    try await TUIApplication(plan: plan, policy: policy, colors: !noColor, watch: watch).run()
+    var walk: ScenarioWalk?
+    if let file = scenario {
+      do {
+        let calls = try ModelCall.scenario(
+          try ArgumentsInput.readFile(file, what: "scenario file"))
+        walk = ScenarioWalk(file: file, calls: calls)
+      } catch let error as ScenarioError {
+        throw CLIFailure.usage("scenario file '\(file)': \(error.message)")
+      }
+    }
+    try await TUIApplication(
+      plan: plan, policy: policy, colors: !noColor, watch: watch, scenario: walk
+    ).run()
   }
 }

@@ -15,12 +15,17 @@ final class TUIApplication: @unchecked Sendable {
   private let inbox = Inbox()
 
   private let watch: [String]
+  private let scenario: ScenarioWalk?
 
-  init(plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String]) {
+  init(
+    plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String],
+    scenario: ScenarioWalk? = nil
+  ) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
     self.watch = watch
+    self.scenario = scenario
   }
 
   /// Runs until the user quits; the terminal is restored on every way out.
@@ -60,6 +65,7 @@ final class TUIApplication: @unchecked Sendable {
         target: plan.headerText, transport: transportName, profile: plan.profile.name,
         policy: policy.name),
       policy: policy, wireCapacity: plan.log.capacity)
+    state.scenario = scenario
     var previous: CellGrid?
     var dirty = true
     for effect in [Effect.connect] { runner.run(effect) }

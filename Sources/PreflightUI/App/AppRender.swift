@@ -29,6 +29,11 @@ public enum AppRender {
     case .form: FormView.render(state, in: body, into: &grid)
     case .approval: ApprovalCardView.render(state, in: body, into: &grid)
     case .result: ResultView.render(state, in: body, into: &grid)
+    case .transcript: TranscriptView.render(state, in: body, into: &grid)
+    case .refreshDiff: RefreshDiffView.render(state, in: body, into: &grid)
+    case .exportPath:
+      if state.exportReturn == .transcript { TranscriptView.render(state, in: body, into: &grid) }
+      ExportPromptView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

@@ -27,6 +27,7 @@ public enum AppUpdate {
       return []
     case .toolsLoaded(let listing):
       let server = state.server?.name ?? ""
+      ConversationFlow.snapshotTaken(listing.tools, &state)
       if state.tools.listedOnce {
         let diff = ToolDiff.between(state.tools.items.map(\.raw), listing.tools)
         state.tools.lastDiff = diff
@@ -51,7 +52,14 @@ public enum AppUpdate {
       state.tools.error = why
       return []
     case .wire(let records):
+      var effects: [Effect] = []
       for record in records {
+        if record.direction == .inbound, case .message(let message) = record.body,
+          message["id"] == nil,
+          message["method"]?.stringValue == "notifications/tools/list_changed"
+        {
+          effects += ConversationFlow.toolsListChanged(&state)
+        }
         if let headers = record.http?["headers"]?.objectValue,
           let id = headers.members.last(where: { $0.key.lowercased() == "mcp-session-id" })?.value
             .stringValue
@@ -62,7 +70,7 @@ public enum AppUpdate {
       }
       state.wire.append(records)
       state.log.append(records)
-      return []
+      return effects
     case .disconnected(let why):
       state.connection = .disconnected(why)
       state.busy = false
@@ -78,7 +86,14 @@ public enum AppUpdate {
       state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
       state.resultScroll = 0
+      let effects = ConversationFlow.finished(record, &state)
       if state.mode == .normal { state.mode = .result }
+      return effects
+    case .resourceRead(let uri, let result, let error):
+      ConversationFlow.templateRead(uri, result: result, error: error, &state)
+      return []
+    case .exportFinished(let path, let error):
+      ConversationFlow.exportFinished(path: path, error: error, &state)
       return []
     case .filesChanged(let path):
       state.log.note(
@@ -100,6 +115,10 @@ public enum AppUpdate {
     }
     if state.mode == .form, case .character(let c) = key {
       CallFlow.type(c, &state)
+      return []
+    }
+    if state.mode == .exportPath, case .character(let c) = key {
+      ConversationFlow.typeExport(c, &state)
       return []
     }
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
@@ -166,8 +185,10 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result:
+      case .help, .confirmQuit, .result, .transcript, .refreshDiff:
         state.mode = .normal
+      case .exportPath:
+        state.mode = state.exportReturn
       case .form:
         state.form = nil
         state.mode = .normal
@@ -185,6 +206,8 @@ public enum AppUpdate {
     case .deleteCharacter:
       if state.mode == .form {
         CallFlow.deleteCharacter(&state)
+      } else if state.mode == .exportPath {
+        if !state.exportPath.isEmpty { state.exportPath.removeLast() }
       } else if state.focus == .wire {
         if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
       } else if !state.tools.filter.isEmpty {
@@ -206,6 +229,7 @@ public enum AppUpdate {
     case .call:
       CallFlow.openForm(&state)
     case .submit:
+      if state.mode == .exportPath { return ConversationFlow.submitExport(&state) }
       return CallFlow.submit(&state)
     case .approve:
       return CallFlow.answer(.approve, &state)
@@ -224,6 +248,15 @@ public enum AppUpdate {
       state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
       state.log.note(
         tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
+    case .transcript:
+      state.mode = .transcript
+      state.transcriptScroll = 0
+    case .cyclePolicy:
+      ConversationFlow.cyclePolicy(&state)
+    case .exportTranscript:
+      ConversationFlow.openExport(&state)
+    case .nextScenarioStep:
+      return ConversationFlow.nextScenarioStep(&state)
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -257,6 +290,12 @@ public enum AppUpdate {
       return
     case .result:
       state.resultScroll = max(0, state.resultScroll &+ delta)
+      return
+    case .transcript:
+      state.transcriptScroll = max(0, state.transcriptScroll &+ delta)
+      return
+    case .refreshDiff:
+      state.refreshScroll = max(0, state.refreshScroll &+ delta)
       return
     default: break
     }

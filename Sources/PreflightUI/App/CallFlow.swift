@@ -56,18 +56,7 @@ enum CallFlow {
     let call = ModelCall(name: form.toolName, arguments: arguments)
     state.lastArguments[form.toolName] = arguments
     state.form = nil
-    let facts = ToolFacts(tool: form.tool, server: state.server?.name ?? "")
-    let decision = ApprovalPolicy.decide(
-      facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
-    if case .ask(let card) = decision {
-      state.approval = PendingApproval(card: card, call: call, tool: form.tool)
-      state.mode = .approval
-      return []
-    }
-    state.mode = .normal
-    state.busy = true
-    state.notice = invoking(form.tool, call.name)
-    return [.callTool(call, tool: form.tool, answer: nil, ledger: state.ledger)]
+    return ConversationFlow.propose(call, tool: form.tool, origin: "form", &state)
   }
 
   /// The tool's `openai/toolInvocation/invoking` text (shown while it runs, as ChatGPT does),
@@ -93,10 +82,12 @@ enum CallFlow {
     state.mode = .normal
     state.busy = choice == .approve
     state.notice = choice == .approve ? invoking(pending.tool, pending.call.name) : nil
+    state.pendingOrigin = pending.origin
     return [
-      .callTool(
-        pending.call, tool: pending.tool,
-        answer: ApprovalAnswer(choice, remember: pending.remember), ledger: ledgerBefore)
+      .runCall(
+        ConversationFlow.request(
+          pending.call, tool: pending.tool,
+          answer: ApprovalAnswer(choice, remember: pending.remember), ledger: ledgerBefore, state))
     ]
   }
 }

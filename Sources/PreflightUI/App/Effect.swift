@@ -15,4 +15,10 @@ public enum Effect: Sendable, Hashable {
   case restart
   /// Close the connection and leave.
   case quit
+  /// Run a call through the host flow under the policy and conversation it was decided in.
+  case runCall(ToolCallRequest)
+  /// Read a widget template with `resources/read`.
+  case readResource(String)
+  /// Write the transcript (secrets redacted) to a new file; never replaces one.
+  case exportTranscript(path: String, document: JSONValue)
 }

@@ -16,4 +16,10 @@ public enum Mode: Sendable, Hashable {
   case approval
   /// The answer to the last call, full screen.
   case result
+  /// The conversation's transcript, full screen.
+  case transcript
+  /// Typing the file to export the transcript to.
+  case exportPath
+  /// What the last Refresh changed.
+  case refreshDiff
 }

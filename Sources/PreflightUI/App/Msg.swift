@@ -1,5 +1,6 @@
 import HostFlow
 import PreflightCore
+import PreflightJSON
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.
@@ -26,4 +27,8 @@ public enum Msg: Sendable {
   case filesChanged(String)
   /// A call went through the host flow: sent and answered, or stopped by the approval.
   case callFinished(CallRecord)
+  /// A widget template was read (`resources/read`): the result, or why not.
+  case resourceRead(uri: String, result: JSONValue?, error: String?)
+  /// The transcript export finished: written to `path`, or why not (nothing was replaced).
+  case exportFinished(path: String, error: String?)
 }

@@ -54,4 +54,12 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case newConversation
   /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
   case reloadConversation
+  /// Show the conversation's transcript and remembered choices.
+  case transcript
+  /// Switch to the next approval policy.
+  case cyclePolicy
+  /// Export the transcript as JSON to a file.
+  case exportTranscript
+  /// Propose the scenario's next call.
+  case nextScenarioStep
 }

@@ -167,6 +167,47 @@ public struct KeyMap: Sendable {
       [.escape, .character("q")], .back, in: [.mode(.result)], label: "back",
       help: "Close the result"),
     KeyBinding(
+      [.character("t")], .transcript, in: [.global], label: "transcript",
+      help: "The conversation's transcript: each call, its decision, texts and result",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("p")], .cyclePolicy, in: [.global], label: "policy",
+      help: "Next approval policy (chatgpt, codex-auto, read-only, always-ask, never-ask)",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("]")], .nextScenarioStep, in: [.global], label: "next call",
+      help: "Propose the scenario's next call (--scenario FILE)", inStatusLine: false),
+    KeyBinding(
+      [.character("E")], .exportTranscript, in: [.global, .mode(.transcript)], label: "export",
+      help: "Export the transcript as JSON (secrets redacted; never overwrites)",
+      inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.transcript), .mode(.refreshDiff)], label: "up",
+      help: "Scroll up", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.transcript), .mode(.refreshDiff)],
+      label: "down", help: "Scroll down", inStatusLine: false),
+    KeyBinding(
+      [.pageUp], .pageUp, in: [.mode(.transcript), .mode(.refreshDiff)], label: "page up",
+      help: "Up one page", inStatusLine: false),
+    KeyBinding(
+      [.pageDown, .character(" ")], .pageDown, in: [.mode(.transcript), .mode(.refreshDiff)],
+      label: "page down", help: "Down one page", inStatusLine: false),
+    KeyBinding(
+      [.escape, .character("q"), .character("t")], .back, in: [.mode(.transcript)],
+      label: "back", help: "Close the transcript"),
+    KeyBinding(
+      [.escape, .character("q"), .enter], .back, in: [.mode(.refreshDiff)], label: "close",
+      help: "Close the Refresh diff"),
+    KeyBinding(
+      [.enter], .submit, in: [.mode(.exportPath)], label: "export",
+      help: "Write the transcript to this file"),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.exportPath)], label: "delete",
+      help: "Delete the last character", inStatusLine: false),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.exportPath)], label: "cancel", help: "Close, write nothing"),
+    KeyBinding(
       [.character("y")], .confirm, in: [.mode(.confirmQuit)], label: "quit",
       help: "Quit anyway"),
     KeyBinding(

@@ -57,15 +57,23 @@ enum ApprovalCardView {
       in: rect, width: width + 4, height: min(rect.height, wanted), title: card.title,
       footer: "a approve · d deny · Space remember · Esc deny once", into: &grid)
     guard !area.isEmpty else { return }
-    let argumentRows = max(1, area.height - head.count - foot.count)
+    var argumentRows = max(1, area.height - head.count - foot.count)
+    let overflows = arguments.count > argumentRows
+    if overflows { argumentRows = max(1, argumentRows - 1) }
     var y = area.y
     for line in head.prefix(area.height) {
       line.draw(into: &grid, x: area.x, y: y, width: area.width)
       y += 1
     }
     let start = ListWindow.clamp(pending.scroll, count: arguments.count, height: argumentRows)
-    for line in arguments[start..<min(arguments.count, start + argumentRows)] where y < area.maxY {
+    let end = min(arguments.count, start + argumentRows)
+    for line in arguments[start..<end] where y < area.maxY {
       line.draw(into: &grid, x: area.x, y: y, width: area.width)
+      y += 1
+    }
+    if overflows, y < area.maxY - foot.count {
+      StyledLine("  ↕ lines \(start + 1)–\(end) of \(arguments.count) · ↑↓ scroll", Palette.accent)
+        .draw(into: &grid, x: area.x, y: y, width: area.width)
       y += 1
     }
     y = max(y, area.maxY - foot.count)
