@@ -98,7 +98,7 @@ public struct TranscriptEntry: Sendable {
     o["policy"] = .string(policy.name)
     o["origin"] = .string(origin)
     o["remembered"] = .bool(remembered)
-    if let invoking { o["invoking"] = .string(invoking) }
+    if let invoking, record?.sent == true { o["invoking"] = .string(invoking) }
     if let invoked, record?.sent == true { o["invoked"] = .string(invoked) }
     o["summary"] = .string(summary)
     return .object(o)

@@ -83,7 +83,7 @@ enum TranscriptView {
         Span(entry.decisionText, sent ? Palette.ok : Palette.write),
         Span(entry.record.map { " · " + $0.outcome.reason } ?? "", Palette.dim),
       ]))
-    if let invoking = entry.invoking {
+    if sent, let invoking = entry.invoking {
       out.append(StyledLine("  invoking “\(invoking)”", Palette.dim))
     }
     if sent, let invoked = entry.invoked {
