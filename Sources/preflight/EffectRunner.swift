@@ -143,7 +143,9 @@ final class EffectRunner: Sendable {
   /// Writes the transcript, redacted like the wire log, to a new file; an existing file is
   /// left alone and the UI asks for another name.
   private func export(_ document: JSONValue, to path: String) {
-    let redacted = plan.log.redactor.redact(document) ?? document
+    var redactor = plan.log.redactor
+    for value in Self.secretValues(in: document) { redactor.add(secret: value) }
+    let redacted = redactor.redact(document) ?? document
     let data = Data((JSONPrinter.pretty(redacted) + "\n").utf8)
     if FileManager.default.fileExists(atPath: path) {
       inbox.post(
@@ -156,6 +158,24 @@ final class EffectRunner: Sendable {
     } catch {
       inbox.post(
         .exportFinished(path: path, error: "cannot write \(path): \(error.localizedDescription)"))
+    }
+  }
+
+  /// The string values of members named like secrets (`api_key`, `password`…), so the export
+  /// also masks them where a server echoes them back inside text.
+  private static func secretValues(in value: JSONValue) -> [String] {
+    switch value {
+    case .array(let items): return items.flatMap { secretValues(in: $0) }
+    case .object(let o):
+      return o.members.flatMap { m -> [String] in
+        if Redactor.isSecretName(m.key), let s = m.value.stringValue ?? m.value.numberText,
+          s.count >= 4, s != Redactor.mask
+        {
+          return [s]
+        }
+        return secretValues(in: m.value)
+      }
+    default: return []
     }
   }
 

@@ -193,6 +193,63 @@ import Testing
     }
   }
 
+  @Test func `--scenario walks its calls one card at a time and E exports the transcript`()
+    async throws
+  {
+    try await withTemporaryDirectory { folder in
+      let calls = folder + "/calls.json"
+      try #"""
+      [{"name": "echo", "arguments": {"text": "hi", "api_key": "sk-live-123456"}},
+       {"name": "create_task", "arguments": {"title": "From the scenario"}},
+       {"name": "delete_task", "arguments": {"id": "t1"}}]
+      """#.write(toFile: calls, atomically: true, encoding: .utf8)
+      let export = folder + "/transcript.json"
+      try await withPreflight(["--scenario", calls]) { tui in
+        try await waitForReady(tui, tools: demoToolNames)
+        try await tui.waitUntil("scenario 0/3 in the header") {
+          headerLine($0).contains("scenario 0/3")
+        }
+        try await tui.sendKeys("]")
+        let read = try await tui.waitFor(allOf: ["┏ Call echo ", "not-required", "✓ result"])
+        #expect(!read.contains("Remember for this conversation"))
+        try await tui.sendKeys("Escape", "]")
+        try await tui.waitFor(allOf: [
+          "Write actions come with risks", #""title": "From the scenario""#,
+        ])
+        try await tui.sendKeys("a")
+        try await tui.waitFor(allOf: ["┏ Call create_task ", "approved", "✓ result"])
+        try await tui.sendKeys("Escape", "]")
+        try await tui.waitFor(allOf: ["Delete a task (delete_task)", "explicit approval"])
+        try await tui.sendKeys("d")
+        try await tui.waitFor(allOf: ["┏ Call delete_task ", "denied"])
+        try await tui.sendKeys("Escape", "]")
+        try await tui.waitFor(text: "scenario finished: 3 calls")
+
+        try await tui.sendKeys("E")
+        try await tui.waitFor(text: "preflight-transcript-conversation-1.json")
+        try await tui.sendKeys(Array(repeating: "BSpace", count: 45))
+        try await tui.waitFor(absenceOf: "preflight-transcript")
+        try await tui.type(export)
+        try await tui.sendKeys("Enter")
+        try await tui.waitFor(text: "transcript exported to")
+        let data = try #require(FileManager.default.contents(atPath: export))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#""origin": "scenario 2/3""#), "\(text)")
+        #expect(text.contains(#""decision": "remembered-approve""#) == false)
+        #expect(text.contains(#""decision": "denied""#))
+        #expect(text.contains("user rejected MCP tool call"))
+        #expect(!text.contains("sk-live-123456"), "secrets are redacted")
+
+        // The same name again: the file is not replaced and the prompt comes back.
+        try await tui.sendKeys("E", "Enter")
+        try await tui.waitFor(text: "exists — not replaced")
+        #expect(FileManager.default.contents(atPath: export) == data)
+        try await tui.sendKeys("Escape", "q")
+        try await expectExitAndTerminalRestored(tui)
+      }
+    }
+  }
+
   /// A stdio MCP server in plain Python: `lookup` (read-only) and `mutate`; after `mutate` is
   /// called, `lookup` loses its read-only hint, `added_tool` appears, and it says
   /// `notifications/tools/list_changed`.
