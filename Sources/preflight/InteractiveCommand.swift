@@ -46,15 +46,6 @@ struct InteractiveCommand: AsyncParsableCommand {
 
   func run() async throws {
     let target = try target.resolve(commandName: "tools")
-    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw CLIFailure.usage("the TUI needs a terminal; try `preflight tools`")
-    }
-    let policy = try connection.approvalPolicy()
-    let plan = try ConnectionPlan(target, options: connection)
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    for path in watch where !FileManager.default.fileExists(atPath: path) {
-      throw CLIFailure.usage("--watch: '\(path)' does not exist")
-    }
     var walk: ScenarioWalk?
     if let file = scenario {
       do {
@@ -64,6 +55,15 @@ struct InteractiveCommand: AsyncParsableCommand {
       } catch let error as ScenarioError {
         throw CLIFailure.usage("scenario file '\(file)': \(error.message)")
       }
+    }
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw CLIFailure.usage("the TUI needs a terminal; try `preflight tools`")
+    }
+    let policy = try connection.approvalPolicy()
+    let plan = try ConnectionPlan(target, options: connection)
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    for path in watch where !FileManager.default.fileExists(atPath: path) {
+      throw CLIFailure.usage("--watch: '\(path)' does not exist")
     }
     try await TUIApplication(
       plan: plan, policy: policy, colors: !noColor, watch: watch, scenario: walk
