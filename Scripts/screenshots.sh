@@ -9,6 +9,8 @@
 #   wire-frame-100x30  a frame opened to its pretty JSON
 #   help-100x30        the help overlay (every key)
 #   wide-160x48        tools, detail and wire side by side
+#   call-form-100x30, approval-card-100x30, call-result-100x30   a call through the card
+#   transcript-100x30  the conversation's transcript (t) after the call
 #
 # Needs tmux. Every wait polls the screen with a deadline.
 set -euo pipefail
@@ -101,6 +103,12 @@ shoot approval-card-100x30
 tm send-keys -t t a
 wait_for "structuredContent"
 shoot call-result-100x30
+
+tm send-keys -t t Escape
+wait_for "[Detail]"
+tm send-keys -t t t
+wait_for "Transcript · conversation-1"
+shoot transcript-100x30
 
 tm send-keys -t t Escape
 tm send-keys -t t q

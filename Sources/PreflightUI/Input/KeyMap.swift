@@ -99,7 +99,7 @@ public struct KeyMap: Sendable {
       help: "Back to the tool list (never quits)"),
     KeyBinding(
       [.character("r")], .refresh, in: [.global], label: "refresh",
-      help: "List the tools again"),
+      help: "Refresh: list the tools again and show what changed"),
     KeyBinding(
       [.character("R")], .restart, in: [.global], label: "restart",
       help: "Restart the server (stdio) or reconnect (HTTP)"),
@@ -168,11 +168,11 @@ public struct KeyMap: Sendable {
       help: "Close the result"),
     KeyBinding(
       [.character("t")], .transcript, in: [.global], label: "transcript",
-      help: "The conversation's transcript: each call, its decision, texts and result",
+      help: "Transcript: each call, its decision and result; remembered choices",
       inStatusLine: false),
     KeyBinding(
       [.character("p")], .cyclePolicy, in: [.global], label: "policy",
-      help: "Next approval policy (chatgpt, codex-auto, read-only, always-ask, never-ask)",
+      help: "Next approval policy (as in --policy); decisions follow",
       inStatusLine: false),
     KeyBinding(
       [.character("]")], .nextScenarioStep, in: [.global], label: "next call",
