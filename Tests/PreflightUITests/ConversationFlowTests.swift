@@ -301,6 +301,24 @@ import Testing
     #expect(state.notice == "transcript exported to \(path) (secrets redacted)")
   }
 
+  @Test func `a digit in the transcript forgets that remembered choice and the card comes back`() {
+    var state = UIFixtures.state()
+    for tool in ["delete_task", "create_task"] {
+      state.ledger.remember(
+        .approve,
+        for: RememberKey(conversation: "conversation-1", server: "preflight-demo", tool: tool))
+    }
+    _ = press(&state, .character("t"), .character("3"))
+    #expect(state.notice == "no remembered choice 3")
+    #expect(state.ledger.entries.count == 2)
+    _ = press(&state, .character("2"))
+    #expect(state.ledger.entries.map(\.key.tool) == ["delete_task"])
+    #expect(state.notice == "forgot approve for create_task: the card comes back next time")
+    _ = press(&state, .escape)
+    _ = submitCreateTask(&state)
+    #expect(state.mode == .approval)
+  }
+
   @Test func `t opens the transcript and Esc closes it`() {
     var state = UIFixtures.state()
     _ = press(&state, .character("t"))

@@ -124,6 +124,10 @@ public enum AppUpdate {
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
       return []
     }
+    if action == .forgetRemembered, case .character(let c) = key, let n = c.wholeNumberValue {
+      ConversationFlow.forgetRemembered(number: n, &state)
+      return []
+    }
     return perform(action, &state)
   }
 
@@ -257,6 +261,8 @@ public enum AppUpdate {
       ConversationFlow.openExport(&state)
     case .nextScenarioStep:
       return ConversationFlow.nextScenarioStep(&state)
+    case .forgetRemembered:
+      break  // Handled with its digit in `handle`.
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {

@@ -161,6 +161,20 @@ enum ConversationFlow {
       tag: "scenario", text: state.notice ?? problem, time: state.wire.rows.last?.time ?? "")
   }
 
+  /// Forgets the conversation's remembered choice number `number` (1-based, as listed).
+  static func forgetRemembered(number: Int, _ state: inout AppState) {
+    let remembered = state.ledger.entries(in: state.conversation)
+    guard remembered.indices.contains(number - 1) else {
+      state.notice = "no remembered choice \(number)"
+      return
+    }
+    let entry = remembered[number - 1]
+    state.ledger.forget(entry.key)
+    state.notice =
+      "forgot \(entry.choice.rawValue) for \(entry.key.tool): the card comes back next time"
+    state.log.note(tag: "chat", text: state.notice ?? "", time: state.wire.rows.last?.time ?? "")
+  }
+
   /// Opens the export prompt with a default path.
   static func openExport(_ state: inout AppState) {
     state.exportReturn = state.mode == .transcript ? .transcript : .normal

@@ -62,4 +62,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case exportTranscript
   /// Propose the scenario's next call.
   case nextScenarioStep
+  /// Forget one remembered choice (the digit names it in the transcript's list).
+  case forgetRemembered
 }

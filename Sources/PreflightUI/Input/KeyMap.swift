@@ -194,6 +194,10 @@ public struct KeyMap: Sendable {
       [.pageDown, .character(" ")], .pageDown, in: [.mode(.transcript), .mode(.refreshDiff)],
       label: "page down", help: "Down one page", inStatusLine: false),
     KeyBinding(
+      (1...9).map { Key.character(Character(String($0))) }, .forgetRemembered,
+      in: [.mode(.transcript)], label: "forget",
+      help: "Forget remembered choice 1–9 (as numbered at the top)"),
+    KeyBinding(
       [.escape, .character("q"), .character("t")], .back, in: [.mode(.transcript)],
       label: "back", help: "Close the transcript"),
     KeyBinding(

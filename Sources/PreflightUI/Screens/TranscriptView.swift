@@ -54,10 +54,14 @@ enum TranscriptView {
           Palette.dim)
       ]
     }
-    var out = [StyledLine("remembered choices in \(state.conversation):", Palette.title)]
-    for entry in remembered {
+    var out = [
+      StyledLine(
+        "remembered choices in \(state.conversation) (a digit forgets one):", Palette.title)
+    ]
+    for (index, entry) in remembered.enumerated() {
       out.append(
         StyledLine([
+          Span("  \(index + 1)", Palette.key),
           Span(
             "  " + (entry.choice == .approve ? "✓ approve " : "✕ deny    "),
             entry.choice == .approve ? Palette.ok : Palette.error),
