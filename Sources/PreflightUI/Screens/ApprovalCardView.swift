@@ -16,9 +16,13 @@ enum ApprovalCardView {
       head.append(StyledLine(line, Palette.title))
     }
     let badges = card.badges.map(\.text).joined(separator: " · ")
-    if !badges.isEmpty {
-      head.append(
-        StyledLine([Span(card.actionLabel + " · ", Palette.write), Span(badges, Palette.write)]))
+    let kind = card.actionLabel + (badges.isEmpty ? "" : " · " + badges)
+    let declared = "(" + ApprovalCaptions().declaredByServer + ")"
+    if DisplayWidth.of(kind) + 2 + DisplayWidth.of(declared) <= area.width {
+      head.append(StyledLine([Span(kind, Palette.write), Span("  " + declared, Palette.dim)]))
+    } else {
+      head.append(StyledLine(kind, Palette.write))
+      head.append(StyledLine(declared, Palette.dim))
     }
     for line in card.framing {
       for piece in DisplayWidth.wrap(line, width: area.width) {
