@@ -319,6 +319,25 @@ import Testing
     #expect(state.mode == .approval)
   }
 
+  @Test func `v on the card shows the exact request with the profile's meta, secrets redacted`() {
+    var state = UIFixtures.state()
+    state.scenario = ScenarioWalk(
+      file: "calls.json",
+      calls: [ModelCall(name: "create_task", arguments: ["title": "x", "api_key": "sk-9876"])])
+    _ = press(&state, .character("]"), .character("v"))
+    #expect(state.approval?.showsRequest == true)
+    var grid = CellGrid(size: Size(width: 100, height: 40))
+    state.size = grid.size
+    AppRender.render(state, into: &grid)
+    let text = grid.textDump()
+    #expect(text.contains(#""method": "tools/call""#), "\(text)")
+    #expect(text.contains(#""name": "create_task""#))
+    #expect(text.contains(#""_meta": {"#), "the chatgpt profile's tool-call meta")
+    #expect(!text.contains("sk-9876") && text.contains("[REDACTED]"))
+    _ = press(&state, .character("v"))
+    #expect(state.approval?.showsRequest == false)
+  }
+
   @Test func `t opens the transcript and Esc closes it`() {
     var state = UIFixtures.state()
     _ = press(&state, .character("t"))

@@ -263,6 +263,9 @@ public enum AppUpdate {
       return ConversationFlow.nextScenarioStep(&state)
     case .forgetRemembered:
       break  // Handled with its digit in `handle`.
+    case .toggleRequest:
+      state.approval?.showsRequest.toggle()
+      state.approval?.scroll = 0
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {

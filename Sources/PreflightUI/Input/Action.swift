@@ -64,4 +64,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case nextScenarioStep
   /// Forget one remembered choice (the digit names it in the transcript's list).
   case forgetRemembered
+  /// On the card: show the exact `tools/call` request, or the arguments again.
+  case toggleRequest
 }

@@ -155,6 +155,10 @@ public struct KeyMap: Sendable {
       [.character(" ")], .toggleRemember, in: [.mode(.approval)], label: "remember",
       help: "Remember this choice for the conversation (approve or deny)"),
     KeyBinding(
+      [.character("v")], .toggleRequest, in: [.mode(.approval)], label: "request",
+      help: "Show the exact tools/call request (secrets redacted), or the arguments again",
+      inStatusLine: false),
+    KeyBinding(
       [.escape], .back, in: [.mode(.approval)], label: "deny once",
       help: "Deny this once (never remembered)"),
     KeyBinding(

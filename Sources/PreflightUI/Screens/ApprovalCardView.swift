@@ -32,7 +32,14 @@ enum ApprovalCardView {
     for piece in DisplayWidth.wrap(card.reason, width: area.width) {
       head.append(StyledLine(piece, Palette.dim))
     }
-    head.append(StyledLine())
+    if pending.showsRequest {
+      let note = "The tools/call it would send (--request-meta is merged in when sent):"
+      for piece in DisplayWidth.wrap(note, width: area.width) {
+        head.append(StyledLine(piece, Palette.accent))
+      }
+    } else {
+      head.append(StyledLine())
+    }
     var foot: [StyledLine] = [StyledLine()]
     if let caption = card.rememberCaption {
       foot.append(
@@ -49,7 +56,10 @@ enum ApprovalCardView {
         Span("      " + card.denyCaption + "  ", Palette.error), Span("d / Esc", Palette.key),
       ]))
     foot.append(StyledLine(card.approximationNote, Palette.dim))
-    let argumentsText = JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
+    let argumentsText =
+      pending.showsRequest
+      ? JSONPrinter.pretty(RequestPreview.request(for: pending, profile: state.header.profile))
+      : JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
     var arguments: [StyledLine] = []
     for line in argumentsText.split(separator: "\n", omittingEmptySubsequences: false) {
       for piece in DisplayWidth.wrap(String(line), width: max(10, area.width - 2)) {
@@ -59,7 +69,8 @@ enum ApprovalCardView {
     let wanted = head.count + arguments.count + foot.count + 2
     area = Modal.box(
       in: rect, width: width + 4, height: min(rect.height, wanted), title: card.title,
-      footer: "a approve · d deny · Space remember · Esc deny once", into: &grid)
+      footer: "a approve · d deny · Space remember · v "
+        + (pending.showsRequest ? "arguments" : "request") + " · Esc deny once", into: &grid)
     guard !area.isEmpty else { return }
     var argumentRows = max(1, area.height - head.count - foot.count)
     let overflows = arguments.count > argumentRows
