@@ -230,6 +230,19 @@ import Testing
     #expect(state.mode == .normal)
   }
 
+  @Test func `a diff that arrives while the result is open opens when the result closes`() {
+    var state = UIFixtures.state()
+    state.mode = .result
+    var tools = UIFixtures.tools
+    tools.append(["name": "mutate", "inputSchema": ["type": "object"]])
+    _ = AppUpdate.update(&state, .toolsLoaded(ToolListing(tools: tools, pages: 1)))
+    #expect(state.mode == .result)
+    _ = press(&state, .escape)
+    #expect(state.mode == .refreshDiff)
+    _ = press(&state, .escape)
+    #expect(state.mode == .normal)
+  }
+
   @Test func `changed server instructions are part of the refresh diff`() {
     var state = UIFixtures.state()
     var raw = UIFixtures.server.raw

@@ -75,6 +75,8 @@ public struct AppState: Sendable {
   public var refresh: RefreshReport?
   /// The Refresh diff's scroll.
   public var refreshScroll = 0
+  /// Set when a Refresh diff arrived while another view was open; it opens when that closes.
+  public var refreshUnseen = false
   /// The server's instructions when the tool snapshot was taken.
   public var snapshotInstructions: String?
   /// Set when the server said its tools changed and the ChatGPT profile kept the snapshot.

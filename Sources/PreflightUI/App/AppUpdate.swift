@@ -191,6 +191,10 @@ public enum AppUpdate {
         state.openedFrame = nil
       case .help, .confirmQuit, .result, .transcript, .refreshDiff:
         state.mode = .normal
+        if state.refreshUnseen {
+          state.refreshUnseen = false
+          state.mode = .refreshDiff
+        }
       case .exportPath:
         state.mode = state.exportReturn
       case .form:

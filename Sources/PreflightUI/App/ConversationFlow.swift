@@ -288,6 +288,10 @@ enum ConversationFlow {
           + report.flips.map { "\($0.tool) \($0.before)→\($0.after)" }.joined(separator: ", "),
         time: state.wire.rows.last?.time ?? "")
     }
-    if state.mode == .normal { state.mode = .refreshDiff }
+    if state.mode == .normal {
+      state.mode = .refreshDiff
+    } else {
+      state.refreshUnseen = true
+    }
   }
 }

@@ -250,6 +250,35 @@ import Testing
     }
   }
 
+  @Test func `under the full profile list_changed lists the tools again and the diff opens`()
+    async throws
+  {
+    try await withTemporaryDirectory { folder in
+      let script = folder + "/changing_server.py"
+      try Self.changingServer.write(toFile: script, atomically: true, encoding: .utf8)
+      try await withPreflight(
+        ["--client-profile", "full", "--connect-timeout", "60", "--", "python3", script]
+      ) { tui in
+        try await waitForReady(tui, tools: ["lookup", "mutate"], timeout: .seconds(60))
+        try await tui.sendKeys("j")
+        try await tui.waitFor(text: "▶ mutate")
+        try await tui.sendKeys("c", "Enter")
+        try await tui.waitFor(text: "Remember for this conversation")
+        try await tui.sendKeys("a")
+        // The re-listing's diff waits until the result is closed.
+        try await tui.waitFor(allOf: ["┏ Call mutate ", "✓ result"], timeout: .seconds(60))
+        try await tui.sendKeys("Escape")
+        let diff = try await tui.waitFor(
+          allOf: ["Refresh · what changed", "+ added_tool  added"], timeout: .seconds(60))
+        #expect(!headerLine(diff).contains("⚑"), "nothing is flagged: the list was applied")
+        try await tui.sendKeys("Escape")
+        try await waitForReady(tui, tools: ["lookup", "mutate", "added_tool"])
+        try await tui.sendKeys("q")
+        try await expectExitAndTerminalRestored(tui)
+      }
+    }
+  }
+
   /// A stdio MCP server in plain Python: `lookup` (read-only) and `mutate`; after `mutate` is
   /// called, `lookup` loses its read-only hint, `added_tool` appears, and it says
   /// `notifications/tools/list_changed`.
