@@ -13,6 +13,7 @@
 #   call-form-100x30   create_task's call form, partly filled in
 #   approval-card-100x30  ChatGPT's confirmation card for that call
 #   call-result-100x30 the result after approving
+#   transcript-100x30  the conversation's transcript (t) after the call
 #
 # Needs tmux, python3 with venv, and the DejaVu fonts (Debian: fonts-dejavu-core); Pillow is
 # installed into .venv-shots on first use. Every wait polls the screen with a deadline.
@@ -121,6 +122,12 @@ shoot approval-card-100x30
 tm send-keys -t t a
 wait_for "structuredContent"
 shoot call-result-100x30
+
+tm send-keys -t t Escape
+wait_for "[Detail]"
+tm send-keys -t t t
+wait_for "Transcript · conversation-1"
+shoot transcript-100x30
 
 tm send-keys -t t Escape
 tm send-keys -t t q

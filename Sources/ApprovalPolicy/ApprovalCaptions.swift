@@ -32,6 +32,9 @@ public struct ApprovalCaptions: Sendable, Hashable {
   public var idempotentBadge = "idempotent"
   /// The badge shown when a required hint is absent, null or invalid. Approximation (§2).
   public var hintsMissingBadge = "hints missing"
+  /// After the badges: the hints are the server's own claims (chatgpt-approval.md §1).
+  /// Preflight's wording.
+  public var declaredByServer = "hints as declared by the server"
   /// Added to a badge whose hint is not set, so the MCP default applies. Preflight's wording.
   public var byDefaultSuffix = "(by default)"
   /// The framing line for `destructiveHint: true`.

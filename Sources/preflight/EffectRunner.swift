@@ -50,6 +50,12 @@ final class EffectRunner: Sendable {
       break  // The loop ends; ``shutdown()`` closes the session.
     case .editInEditor, .copyToClipboard:
       break  // They need the terminal: TUIApplication runs them on its thread.
+    case .runCall(let request):
+      Task.detached { await self.runCall(request) }
+    case .readResource(let uri):
+      Task.detached { await self.readResource(uri) }
+    case .exportTranscript(let path, let document):
+      Task.detached { self.export(document, to: path) }
     }
   }
 
@@ -126,6 +132,70 @@ final class EffectRunner: Sendable {
     var observation = CheckObservation(target: gatherer.checkTarget())
     await gatherer.observe(session, server: server, into: &observation)
     inbox.post(.checkFinished(CheckReport(observation: observation, policy: policy)))
+  }
+
+  /// Runs the call through the host flow under the policy and conversation the UI decided in.
+  private func runCall(_ request: ToolCallRequest) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let server = await session.server?.name ?? ""
+    var runner = ModelCallRunner(
+      server: server, policy: request.policy, conversation: request.conversation,
+      ledger: request.ledger)
+    let record = await runner.run(
+      request.call, tool: request.tool, answer: request.answer, session: session)
+    inbox.post(.callFinished(record))
+  }
+
+  /// Reads a widget template.
+  private func readResource(_ uri: String) async {
+    guard let session = state.withLock({ $0.session }) else {
+      inbox.post(.resourceRead(uri: uri, result: nil, error: "not connected"))
+      return
+    }
+    do {
+      inbox.post(.resourceRead(uri: uri, result: try await session.readResource(uri), error: nil))
+    } catch {
+      inbox.post(.resourceRead(uri: uri, result: nil, error: error.description))
+    }
+  }
+
+  /// Writes the transcript, redacted like the wire log, to a new file; an existing file is
+  /// left alone and the UI asks for another name.
+  private func export(_ document: JSONValue, to path: String) {
+    var redactor = plan.log.redactor
+    for value in Self.secretValues(in: document) { redactor.add(secret: value) }
+    let redacted = redactor.redact(document) ?? document
+    let data = Data((JSONPrinter.pretty(redacted) + "\n").utf8)
+    if FileManager.default.fileExists(atPath: path) {
+      inbox.post(
+        .exportFinished(path: path, error: "\(path) exists — not replaced; choose another name"))
+      return
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+      inbox.post(.exportFinished(path: path, error: nil))
+    } catch {
+      inbox.post(
+        .exportFinished(path: path, error: "cannot write \(path): \(error.localizedDescription)"))
+    }
+  }
+
+  /// The string values of members named like secrets (`api_key`, `password`…), so the export
+  /// also masks them where a server echoes them back inside text.
+  private static func secretValues(in value: JSONValue) -> [String] {
+    switch value {
+    case .array(let items): return items.flatMap { secretValues(in: $0) }
+    case .object(let o):
+      return o.members.flatMap { m -> [String] in
+        if Redactor.isSecretName(m.key), let s = m.value.stringValue ?? m.value.numberText,
+          s.count >= 4, s != Redactor.mask
+        {
+          return [s]
+        }
+        return secretValues(in: m.value)
+      }
+    default: return []
+    }
   }
 
   private func isCurrent(_ generation: Int) -> Bool {

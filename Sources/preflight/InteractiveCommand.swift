@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HostFlow
+import PreflightUI
 
 /// The TUI, the default when no command is named. Without a terminal it says so and exits 2.
 struct InteractiveCommand: AsyncParsableCommand {
@@ -9,6 +11,12 @@ struct InteractiveCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp("Restart a stdio server when files under PATH change.", valueName: "path"))
   var watch: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Walk a scenario file (a JSON array of calls) through the approval flow; ] proposes the "
+        + "next call.", valueName: "file"))
+  var scenario: String?
 
   @Flag(help: .hidden)
   var json = false
@@ -38,6 +46,16 @@ struct InteractiveCommand: AsyncParsableCommand {
 
   func run() async throws {
     let target = try target.resolve(commandName: "tools")
+    var walk: ScenarioWalk?
+    if let file = scenario {
+      do {
+        let calls = try ModelCall.scenario(
+          try ArgumentsInput.readFile(file, what: "scenario file"))
+        walk = ScenarioWalk(file: file, calls: calls)
+      } catch let error as ScenarioError {
+        throw CLIFailure.usage("scenario file '\(file)': \(error.message)")
+      }
+    }
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw CLIFailure.usage("the TUI needs a terminal; try `preflight tools`")
     }
@@ -49,7 +67,7 @@ struct InteractiveCommand: AsyncParsableCommand {
     }
     let words = ShareWords.make(connection, target: target, redactor: plan.log.redactor)
     try await TUIApplication(
-      plan: plan, policy: policy, colors: !noColor, watch: watch, words: words
+      plan: plan, policy: policy, colors: !noColor, watch: watch, words: words, scenario: walk
     ).run()
   }
 }

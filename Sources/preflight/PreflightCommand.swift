@@ -7,7 +7,7 @@ struct PreflightCommand: AsyncParsableCommand {
     commandName: "preflight",
     abstract: "Inspect an MCP server the way ChatGPT sees it, from your terminal.",
     usage: """
-      preflight [--watch PATH]... [TARGET]     (the TUI)
+      preflight [--scenario FILE] [--watch PATH]... [TARGET]     (the TUI)
         preflight <command> [options] [TARGET]
       """,
     discussion: """

@@ -16,16 +16,18 @@ final class TUIApplication: @unchecked Sendable {
 
   private let watch: [String]
   private let words: CommandWords
+  private let scenario: ScenarioWalk?
 
   init(
     plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String],
-    words: CommandWords = CommandWords()
+    words: CommandWords = CommandWords(), scenario: ScenarioWalk? = nil
   ) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
     self.watch = watch
     self.words = words
+    self.scenario = scenario
   }
 
   /// Runs until the user quits; the terminal is restored on every way out.
@@ -65,6 +67,7 @@ final class TUIApplication: @unchecked Sendable {
         target: plan.headerText, transport: transportName, profile: plan.profile.name,
         policy: policy.name, commandWords: words),
       policy: policy, wireCapacity: plan.log.capacity)
+    state.scenario = scenario
     var previous: CellGrid?
     var dirty = true
     let trace = TUITrace()

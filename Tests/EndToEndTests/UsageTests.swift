@@ -12,6 +12,14 @@ import Testing
     #expect(output.stdout.isEmpty)
   }
 
+  @Test func `a TUI scenario file that cannot be read is a usage error, terminal or not`()
+    async throws
+  {
+    let output = try await preflight(["--scenario", "/nonexistent/calls.json"])
+    #expect(output.exitStatus == 2)
+    #expect(output.stderrText.contains("cannot read scenario file '/nonexistent/calls.json'"))
+  }
+
   @Test func `a command name after an option says options go after the command name`()
     async throws
   {
@@ -120,7 +128,7 @@ import Testing
     }
     #expect(!commandRows.contains { $0.hasPrefix("tui ") || $0 == "tui" }, "the TUI is hidden")
     // --scenario returns to the synopsis with the TUI's conversation view.
-    #expect(help.contains("preflight [--watch PATH]"), "\(help)")
+    #expect(help.contains("preflight [--scenario FILE] [--watch PATH]"), "\(help)")
     #expect(help.contains("[TARGET]"))
     #expect(help.contains("preflight <command>"))
     #expect(!output.stdoutHasEscape)

@@ -236,13 +236,14 @@ import Testing
     #expect(state.mode == .approval)
     #expect(state.approval?.card.toolName == "create_task")
     let effects = press(&state, .character("a"))
-    guard case .callTool(let call, _, let answer, let ledger)? = effects.first else {
+    guard case .runCall(let request)? = effects.first else {
       Issue.record("expected a call, got \(effects)")
       return
     }
-    #expect(call.arguments?["title"] == "Buy milk")
-    #expect(answer == .approve)
-    #expect(ledger.isEmpty)
+    #expect(request.call.arguments?["title"] == "Buy milk")
+    #expect(request.answer == .approve)
+    #expect(request.ledger.isEmpty)
+    #expect(request.policy == .chatgpt && request.conversation == "conversation-1")
     #expect(state.busy)
   }
 
@@ -254,9 +255,11 @@ import Testing
     let effects = press(&state, .escape)
     #expect(
       effects.first
-        == .callTool(
-          ModelCall(name: "create_task", arguments: ["title": "x", "priority": "normal"]),
-          tool: UIFixtures.tools[1], answer: .deny, ledger: .empty))
+        == .runCall(
+          ToolCallRequest(
+            call: ModelCall(name: "create_task", arguments: ["title": "x", "priority": "normal"]),
+            tool: UIFixtures.tools[1], answer: .deny, ledger: .empty, policy: .chatgpt,
+            conversation: "conversation-1")))
     #expect(state.ledger.isEmpty)
     #expect(state.mode == .normal)
   }
@@ -278,12 +281,12 @@ import Testing
       state.form?.model.text(at: JSONPointer("/title")!) == "x", "the last values prefill the form")
     let effects = press(&state, .enter)
     #expect(state.mode == .normal, "no card")
-    guard case .callTool(_, _, let answer, let ledger)? = effects.first else {
+    guard case .runCall(let request)? = effects.first else {
       Issue.record("expected a call")
       return
     }
-    #expect(answer == nil)
-    #expect(!ledger.isEmpty)
+    #expect(request.answer == nil)
+    #expect(!request.ledger.isEmpty)
   }
 
   @Test func `a read-only call runs without a card and the result opens`() {

@@ -34,6 +34,11 @@ public enum AppRender {
       if state.sharedFrom == .result { ResultView.render(state, in: body, into: &grid) }
       ShareCommandView.render(state, in: body, into: &grid)
     case .check: CheckView.render(state, in: body, into: &grid)
+    case .transcript: TranscriptView.render(state, in: body, into: &grid)
+    case .refreshDiff: RefreshDiffView.render(state, in: body, into: &grid)
+    case .exportPath:
+      if state.exportReturn == .transcript { TranscriptView.render(state, in: body, into: &grid) }
+      ExportPromptView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

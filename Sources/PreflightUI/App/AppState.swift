@@ -63,6 +63,30 @@ public struct AppState: Sendable {
   public var sharedFrom: Mode = .normal
   /// The connector check overlay.
   public var check = CheckPane()
+  /// Every call proposed in this session, across conversations, oldest first.
+  public var transcript: [TranscriptEntry] = []
+  /// The transcript view's scroll.
+  public var transcriptScroll = 0
+  /// Where the call in flight came from (`form`, `scenario 2/5`), for its transcript entry.
+  public var pendingOrigin: String?
+  /// The scenario given with `--scenario`, walked one call at a time.
+  public var scenario: ScenarioWalk?
+  /// Widget templates read with `resources/read`, by URI.
+  public var templates: [String: WidgetTemplate] = [:]
+  /// The export prompt's path.
+  public var exportPath = ""
+  /// The mode the export prompt returns to.
+  public var exportReturn: Mode = .normal
+  /// The last Refresh that changed something, shown as a diff.
+  public var refresh: RefreshReport?
+  /// The Refresh diff's scroll.
+  public var refreshScroll = 0
+  /// Set when a Refresh diff arrived while another view was open; it opens when that closes.
+  public var refreshUnseen = false
+  /// The server's instructions when the tool snapshot was taken.
+  public var snapshotInstructions: String?
+  /// Set when the server said its tools changed and the ChatGPT profile kept the snapshot.
+  public var toolsStale = false
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -27,6 +27,7 @@ public enum AppUpdate {
       return []
     case .toolsLoaded(let listing):
       let server = state.server?.name ?? ""
+      ConversationFlow.snapshotTaken(listing.tools, &state)
       if state.tools.listedOnce {
         let diff = ToolDiff.between(state.tools.items.map(\.raw), listing.tools)
         state.tools.lastDiff = diff
@@ -51,7 +52,14 @@ public enum AppUpdate {
       state.tools.error = why
       return []
     case .wire(let records):
+      var effects: [Effect] = []
       for record in records {
+        if record.direction == .inbound, case .message(let message) = record.body,
+          message["id"] == nil,
+          message["method"]?.stringValue == "notifications/tools/list_changed"
+        {
+          effects += ConversationFlow.toolsListChanged(&state)
+        }
         if let headers = record.http?["headers"]?.objectValue,
           let id = headers.members.last(where: { $0.key.lowercased() == "mcp-session-id" })?.value
             .stringValue
@@ -62,7 +70,7 @@ public enum AppUpdate {
       }
       state.wire.append(records)
       state.log.append(records)
-      return []
+      return effects
     case .disconnected(let why):
       state.connection = .disconnected(why)
       state.busy = false
@@ -78,7 +86,14 @@ public enum AppUpdate {
       state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
       state.resultScroll = 0
+      let effects = ConversationFlow.finished(record, &state)
       if state.mode == .normal { state.mode = .result }
+      return effects
+    case .resourceRead(let uri, let result, let error):
+      ConversationFlow.templateRead(uri, result: result, error: error, &state)
+      return []
+    case .exportFinished(let path, let error):
+      ConversationFlow.exportFinished(path: path, error: error, &state)
       return []
     case .editorClosed(let text, let failure):
       JSONEditorFlow.editorClosed(text: text, failure: failure, &state)
@@ -115,7 +130,15 @@ public enum AppUpdate {
       JSONEditorFlow.type(c, &state)
       return []
     }
+    if state.mode == .exportPath, case .character(let c) = key {
+      ConversationFlow.typeExport(c, &state)
+      return []
+    }
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
+      return []
+    }
+    if action == .forgetRemembered, case .character(let c) = key, let n = c.wholeNumberValue {
+      ConversationFlow.forgetRemembered(number: n, &state)
       return []
     }
     return perform(action, &state)
@@ -182,8 +205,14 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result, .check:
+      case .help, .confirmQuit, .result, .check, .transcript, .refreshDiff:
         state.mode = .normal
+        if state.refreshUnseen {
+          state.refreshUnseen = false
+          state.mode = .refreshDiff
+        }
+      case .exportPath:
+        state.mode = state.exportReturn
       case .form, .jsonEditor:
         state.form = nil
         state.mode = .normal
@@ -203,6 +232,8 @@ public enum AppUpdate {
     case .deleteCharacter:
       if state.mode == .form {
         FormEditing.deleteCharacter(&state)
+      } else if state.mode == .exportPath {
+        if !state.exportPath.isEmpty { state.exportPath.removeLast() }
       } else if state.focus == .wire {
         if !state.wire.filter.isEmpty { state.wire.filter.removeLast() }
       } else if !state.tools.filter.isEmpty {
@@ -224,6 +255,7 @@ public enum AppUpdate {
     case .call:
       CallFlow.openForm(&state)
     case .submit:
+      if state.mode == .exportPath { return ConversationFlow.submitExport(&state) }
       return CallFlow.submit(&state)
     case .approve:
       return CallFlow.answer(.approve, &state)
@@ -254,6 +286,20 @@ public enum AppUpdate {
     case .shareCall: return RepeatShareFlow.share(&state)
     case .check:
       return CheckFlow.open(&state)
+    case .transcript:
+      state.mode = .transcript
+      state.transcriptScroll = 0
+    case .cyclePolicy:
+      ConversationFlow.cyclePolicy(&state)
+    case .exportTranscript:
+      ConversationFlow.openExport(&state)
+    case .nextScenarioStep:
+      return ConversationFlow.nextScenarioStep(&state)
+    case .forgetRemembered:
+      break  // Handled with its digit in `handle`.
+    case .toggleRequest:
+      state.approval?.showsRequest.toggle()
+      state.approval?.scroll = 0
     case .toggleFollow:
       state.wire.follow.toggle()
       if !state.wire.follow {
@@ -291,6 +337,12 @@ public enum AppUpdate {
       return
     case .check:
       state.check.scroll = max(0, state.check.scroll &+ delta)
+      return
+    case .transcript:
+      state.transcriptScroll = max(0, state.transcriptScroll &+ delta)
+      return
+    case .refreshDiff:
+      state.refreshScroll = max(0, state.refreshScroll &+ delta)
       return
     default: break
     }

@@ -59,21 +59,12 @@ enum CallFlow {
   /// Sends a checked call through the policy (the form's, the JSON editor's, or a repeat):
   /// remembers its arguments for the tool's form, then runs it at once, opens the card, or
   /// refuses (still through the host flow, so the wire log records it).
-  static func dispatch(_ call: ModelCall, tool: JSONValue, _ state: inout AppState) -> [Effect] {
+  static func dispatch(
+    _ call: ModelCall, tool: JSONValue, origin: String = "form", _ state: inout AppState
+  ) -> [Effect] {
     state.lastArguments[call.name] = call.arguments ?? .object(JSONObject())
     state.form = nil
-    let facts = ToolFacts(tool: tool, server: state.server?.name ?? "")
-    let decision = ApprovalPolicy.decide(
-      facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
-    if case .ask(let card) = decision {
-      state.approval = PendingApproval(card: card, call: call, tool: tool)
-      state.mode = .approval
-      return []
-    }
-    state.mode = .normal
-    state.busy = true
-    state.notice = invoking(tool, call.name)
-    return [.callTool(call, tool: tool, answer: nil, ledger: state.ledger)]
+    return ConversationFlow.propose(call, tool: tool, origin: origin, &state)
   }
 
   /// The tool's `openai/toolInvocation/invoking` text (shown while it runs, as ChatGPT does),
@@ -99,10 +90,12 @@ enum CallFlow {
     state.mode = .normal
     state.busy = choice == .approve
     state.notice = choice == .approve ? invoking(pending.tool, pending.call.name) : nil
+    state.pendingOrigin = pending.origin
     return [
-      .callTool(
-        pending.call, tool: pending.tool,
-        answer: ApprovalAnswer(choice, remember: pending.remember), ledger: ledgerBefore)
+      .runCall(
+        ConversationFlow.request(
+          pending.call, tool: pending.tool,
+          answer: ApprovalAnswer(choice, remember: pending.remember), ledger: ledgerBefore, state))
     ]
   }
 }

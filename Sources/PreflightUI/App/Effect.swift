@@ -6,6 +6,9 @@ import PreflightJSON
 public enum Effect: Sendable, Hashable {
   /// Run a call through the host flow with the answer already given (nil when none was
   /// needed), under the conversation's remembered choices as they were when it was decided.
+  ///
+  /// The runner decides it under the launch policy and the first conversation; the UI sends
+  /// ``runCall(_:)``, which carries the policy and conversation it was decided in.
   case callTool(ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger)
   /// Start the server (or open the connection) and initialize.
   case connect
@@ -23,4 +26,10 @@ public enum Effect: Sendable, Hashable {
   /// Run the connector check on the connected session; the report comes back as
   /// ``Msg/checkFinished(_:)``.
   case runCheck
+  /// Run a call through the host flow under the policy and conversation it was decided in.
+  case runCall(ToolCallRequest)
+  /// Read a widget template with `resources/read`.
+  case readResource(String)
+  /// Write the transcript (secrets redacted) to a new file; never replaces one.
+  case exportTranscript(path: String, document: JSONValue)
 }

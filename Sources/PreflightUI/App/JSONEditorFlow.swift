@@ -54,7 +54,8 @@ enum JSONEditorFlow {
     }
     state.form = form
     return CallFlow.dispatch(
-      ModelCall(name: form.toolName, arguments: arguments), tool: form.tool, &state)
+      ModelCall(name: form.toolName, arguments: arguments), tool: form.tool, origin: "json editor",
+      &state)
   }
 
   /// Asks for the arguments to be edited in `$EDITOR`: the editor's text, or the form's

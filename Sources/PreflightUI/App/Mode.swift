@@ -22,4 +22,10 @@ public enum Mode: Sendable, Hashable {
   case shareCommand
   /// ChatGPT's connector check: findings by severity, full screen.
   case check
+  /// The conversation's transcript, full screen.
+  case transcript
+  /// Typing the file to export the transcript to.
+  case exportPath
+  /// What the last Refresh changed.
+  case refreshDiff
 }

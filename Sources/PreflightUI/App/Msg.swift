@@ -1,6 +1,7 @@
 import HostFlow
 import PreflightCore
 import ServerCheck
+import PreflightJSON
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.
@@ -33,4 +34,8 @@ public enum Msg: Sendable {
   case checkFinished(CheckReport)
   /// The connector check could not run, with why.
   case checkFailed(String)
+  /// A widget template was read (`resources/read`): the result, or why not.
+  case resourceRead(uri: String, result: JSONValue?, error: String?)
+  /// The transcript export finished: written to `path`, or why not (nothing was replaced).
+  case exportFinished(path: String, error: String?)
 }

@@ -14,6 +14,10 @@ public struct PendingApproval: Sendable {
   public var remember = false
   /// Scroll of the arguments inside the card.
   public var scroll = 0
+  /// Where the call came from: `form` or `scenario 2/5`.
+  public var origin = "form"
+  /// Whether the card shows the whole `tools/call` request instead of the arguments.
+  public var showsRequest = false
 
   /// Makes a pending approval.
   public init(card: ApprovalCard, call: ModelCall, tool: JSONValue) {

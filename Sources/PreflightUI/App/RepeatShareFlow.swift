@@ -16,7 +16,7 @@ enum RepeatShareFlow {
       return []
     }
     state.mode = .normal
-    return CallFlow.dispatch(call, tool: tool, &state)
+    return CallFlow.dispatch(call, tool: tool, origin: "repeat", &state)
   }
 
   /// Opens the share box on the last call's command line and asks for it to be copied.

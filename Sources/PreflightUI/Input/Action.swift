@@ -82,4 +82,16 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case shareCall
   /// Run ChatGPT's connector check on the server and show its findings.
   case check
+  /// Show the conversation's transcript and remembered choices.
+  case transcript
+  /// Switch to the next approval policy.
+  case cyclePolicy
+  /// Export the transcript as JSON to a file.
+  case exportTranscript
+  /// Propose the scenario's next call.
+  case nextScenarioStep
+  /// Forget one remembered choice (the digit names it in the transcript's list).
+  case forgetRemembered
+  /// On the card: show the exact `tools/call` request, or the arguments again.
+  case toggleRequest
 }

@@ -99,7 +99,7 @@ public struct KeyMap: Sendable {
       help: "Back to the tool list (never quits)"),
     KeyBinding(
       [.character("r")], .refresh, in: [.global], label: "refresh",
-      help: "List the tools again"),
+      help: "Refresh: list the tools again and show what changed"),
     KeyBinding(
       [.character("R")], .restart, in: [.global], label: "restart",
       help: "Restart the server (stdio) or reconnect (HTTP)"),
@@ -236,6 +236,10 @@ public struct KeyMap: Sendable {
       [.character(" ")], .toggleRemember, in: [.mode(.approval)], label: "remember",
       help: "Remember this choice for the conversation (approve or deny)"),
     KeyBinding(
+      [.character("v")], .toggleRequest, in: [.mode(.approval)], label: "request",
+      help: "Show the exact tools/call request (secrets redacted), or the arguments again",
+      inStatusLine: false),
+    KeyBinding(
       [.escape], .back, in: [.mode(.approval)], label: "deny once",
       help: "Deny this once (never remembered)"),
     KeyBinding(
@@ -247,6 +251,51 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.result)], label: "back",
       help: "Close the result"),
+    KeyBinding(
+      [.character("t")], .transcript, in: [.global], label: "transcript",
+      help: "Transcript: each call, its decision and result; remembered choices",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("p")], .cyclePolicy, in: [.global], label: "policy",
+      help: "Next approval policy (as in --policy); decisions follow",
+      inStatusLine: false),
+    KeyBinding(
+      [.character("]")], .nextScenarioStep, in: [.global], label: "next call",
+      help: "Propose the scenario's next call (--scenario FILE)", inStatusLine: false),
+    KeyBinding(
+      [.character("E")], .exportTranscript, in: [.global, .mode(.transcript)], label: "export",
+      help: "Export the transcript as JSON (secrets redacted; never overwrites)",
+      inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.transcript), .mode(.refreshDiff)], label: "up",
+      help: "Scroll up", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.transcript), .mode(.refreshDiff)],
+      label: "down", help: "Scroll down", inStatusLine: false),
+    KeyBinding(
+      [.pageUp], .pageUp, in: [.mode(.transcript), .mode(.refreshDiff)], label: "page up",
+      help: "Up one page", inStatusLine: false),
+    KeyBinding(
+      [.pageDown, .character(" ")], .pageDown, in: [.mode(.transcript), .mode(.refreshDiff)],
+      label: "page down", help: "Down one page", inStatusLine: false),
+    KeyBinding(
+      (1...9).map { Key.character(Character(String($0))) }, .forgetRemembered,
+      in: [.mode(.transcript)], label: "forget",
+      help: "Forget remembered choice 1–9 (as numbered at the top)"),
+    KeyBinding(
+      [.escape, .character("q"), .character("t")], .back, in: [.mode(.transcript)],
+      label: "back", help: "Close the transcript"),
+    KeyBinding(
+      [.escape, .character("q"), .enter], .back, in: [.mode(.refreshDiff)], label: "close",
+      help: "Close the Refresh diff"),
+    KeyBinding(
+      [.enter], .submit, in: [.mode(.exportPath)], label: "export",
+      help: "Write the transcript to this file"),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.exportPath)], label: "delete",
+      help: "Delete the last character", inStatusLine: false),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.exportPath)], label: "cancel", help: "Close, write nothing"),
     KeyBinding(
       [.character("y")], .confirm, in: [.mode(.confirmQuit)], label: "quit",
       help: "Quit anyway"),

@@ -16,9 +16,13 @@ enum ApprovalCardView {
       head.append(StyledLine(line, Palette.title))
     }
     let badges = card.badges.map(\.text).joined(separator: " · ")
-    if !badges.isEmpty {
-      head.append(
-        StyledLine([Span(card.actionLabel + " · ", Palette.write), Span(badges, Palette.write)]))
+    let kind = card.actionLabel + (badges.isEmpty ? "" : " · " + badges)
+    let declared = "(" + ApprovalCaptions().declaredByServer + ")"
+    if DisplayWidth.of(kind) + 2 + DisplayWidth.of(declared) <= area.width {
+      head.append(StyledLine([Span(kind, Palette.write), Span("  " + declared, Palette.dim)]))
+    } else {
+      head.append(StyledLine(kind, Palette.write))
+      head.append(StyledLine(declared, Palette.dim))
     }
     for line in card.framing {
       for piece in DisplayWidth.wrap(line, width: area.width) {
@@ -28,7 +32,14 @@ enum ApprovalCardView {
     for piece in DisplayWidth.wrap(card.reason, width: area.width) {
       head.append(StyledLine(piece, Palette.dim))
     }
-    head.append(StyledLine())
+    if pending.showsRequest {
+      let note = "The tools/call it would send (--request-meta is merged in when sent):"
+      for piece in DisplayWidth.wrap(note, width: area.width) {
+        head.append(StyledLine(piece, Palette.accent))
+      }
+    } else {
+      head.append(StyledLine())
+    }
     var foot: [StyledLine] = [StyledLine()]
     if let caption = card.rememberCaption {
       foot.append(
@@ -45,7 +56,10 @@ enum ApprovalCardView {
         Span("      " + card.denyCaption + "  ", Palette.error), Span("d / Esc", Palette.key),
       ]))
     foot.append(StyledLine(card.approximationNote, Palette.dim))
-    let argumentsText = JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
+    let argumentsText =
+      pending.showsRequest
+      ? JSONPrinter.pretty(RequestPreview.request(for: pending, profile: state.header.profile))
+      : JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
     var arguments: [StyledLine] = []
     for line in argumentsText.split(separator: "\n", omittingEmptySubsequences: false) {
       for piece in DisplayWidth.wrap(String(line), width: max(10, area.width - 2)) {
@@ -55,17 +69,26 @@ enum ApprovalCardView {
     let wanted = head.count + arguments.count + foot.count + 2
     area = Modal.box(
       in: rect, width: width + 4, height: min(rect.height, wanted), title: card.title,
-      footer: "a approve · d deny · Space remember · Esc deny once", into: &grid)
+      footer: "a approve · d deny · Space remember · v "
+        + (pending.showsRequest ? "arguments" : "request") + " · Esc deny once", into: &grid)
     guard !area.isEmpty else { return }
-    let argumentRows = max(1, area.height - head.count - foot.count)
+    var argumentRows = max(1, area.height - head.count - foot.count)
+    let overflows = arguments.count > argumentRows
+    if overflows { argumentRows = max(1, argumentRows - 1) }
     var y = area.y
     for line in head.prefix(area.height) {
       line.draw(into: &grid, x: area.x, y: y, width: area.width)
       y += 1
     }
     let start = ListWindow.clamp(pending.scroll, count: arguments.count, height: argumentRows)
-    for line in arguments[start..<min(arguments.count, start + argumentRows)] where y < area.maxY {
+    let end = min(arguments.count, start + argumentRows)
+    for line in arguments[start..<end] where y < area.maxY {
       line.draw(into: &grid, x: area.x, y: y, width: area.width)
+      y += 1
+    }
+    if overflows, y < area.maxY - foot.count {
+      StyledLine("  ↕ lines \(start + 1)–\(end) of \(arguments.count) · ↑↓ scroll", Palette.accent)
+        .draw(into: &grid, x: area.x, y: y, width: area.width)
       y += 1
     }
     y = max(y, area.maxY - foot.count)

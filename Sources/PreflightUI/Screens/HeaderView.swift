@@ -18,6 +18,7 @@ enum HeaderView {
     }
     var details = [state.header.transport + ": " + state.header.target]
     if !state.isWide { details = [state.header.transport] }
+    details += ConversationBadges.header(state)
     if let version = state.server?.protocolVersion { details.append("MCP " + version) }
     if state.isWide, let session = state.sessionID {
       details.append("session " + (session.count > 12 ? String(session.prefix(8)) + "…" : session))

@@ -14,7 +14,9 @@ enum ResultView {
       rect, title: "Call \(record.call.name)", footer: "↑↓ scroll · Esc back", focused: true)
     let area = rect.content
     guard !area.isEmpty else { return }
-    Modal.lines(lines(record, width: area.width), from: state.resultScroll, in: area, into: &grid)
+    let all =
+      lines(record, width: area.width) + AudienceView.lines(record, state: state, width: area.width)
+    Modal.lines(all, from: state.resultScroll, in: area, into: &grid)
   }
 
   static func lines(_ record: CallRecord, width: Int) -> [StyledLine] {
