@@ -38,14 +38,18 @@ final class HTTPExchange: Sendable {
   /// Starts the request.
   func resume() { task.resume() }
 
-  /// Cancels the request; `reason` is what waiters and the observer see.
+  /// Cancels the request; `reason` is what waiters and the observer see. Waiters for the head
+  /// get their answer at once: the engine's completion may come later (libcurl notices a
+  /// cancel on an idle stream only at its next progress check, up to a second away).
   func cancel(_ reason: HTTPFailure = HTTPFailure(.cancelled)) {
-    state.withLock { state in
+    let first = state.withLock { state -> HTTPFailure in
       if state.cancelReason == nil {
         state.cancelReason = reason
       }
+      return state.cancelReason ?? reason
     }
     task.cancel()
+    finishHead(.failure(first))
   }
 
   /// Whether Preflight cancelled it (and why).
