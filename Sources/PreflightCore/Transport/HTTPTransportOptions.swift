@@ -38,8 +38,8 @@ public struct HTTPTransportOptions: Sendable {
     let host = url.host ?? "the server"
     return (
       "tls-warning",
-      "TLS certificates are not verified (--insecure): any certificate \(host) presents is "
-        + "accepted, so anyone on the path can read and change this session"
+      "TLS certificates are not verified (--insecure): anyone on the path to \(host) can read "
+        + "and change this session"
     )
   }
 

@@ -9,8 +9,9 @@ Works with both SDK lines (uvicorn is a dependency of mcp 1.x and 2.x). It
   * sends every log line (uvicorn's, the SDK's, the access log) to stderr, never stdout;
   * exits with status 0 on SIGTERM or SIGINT: uvicorn shuts down (open streams get at most
     GRACE_SECONDS), then re-raises the signal, which the no-op handler installed here swallows;
-  * serves HTTPS instead when given --ssl-certfile and --ssl-keyfile (the URL line then starts
-    with https://), for the `--insecure` tests, which make a self-signed certificate per run.
+  * serves HTTPS instead when given a certificate and key (sdk2_http.py's --ssl-certfile and
+    --ssl-keyfile; the URL line then starts with https://), for the `--insecure` tests, which
+    make a self-signed certificate per run.
 """
 
 import argparse
@@ -31,8 +32,6 @@ def base_arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--verbose", action="store_true", help="log at INFO level, with an access log line per request (stderr)"
     )
-    parser.add_argument("--ssl-certfile", help="PEM certificate: serve HTTPS (needs --ssl-keyfile)")
-    parser.add_argument("--ssl-keyfile", help="PEM private key of --ssl-certfile")
     return parser
 
 

@@ -91,6 +91,8 @@ if __name__ == "__main__":
     parser = base_arguments("Streamable HTTP fixture server (mcp 2.x)")
     parser.add_argument("--json-response", action="store_true", help="answer requests with application/json")
     parser.add_argument("--stateless", action="store_true", help="no sessions")
+    parser.add_argument("--ssl-certfile", help="PEM certificate: serve HTTPS (needs --ssl-keyfile)")
+    parser.add_argument("--ssl-keyfile", help="PEM private key of --ssl-certfile")
     args = parser.parse_args()
     app = build_server().streamable_http_app(json_response=args.json_response, stateless_http=args.stateless)
     serve(
