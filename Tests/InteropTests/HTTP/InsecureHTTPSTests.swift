@@ -9,17 +9,19 @@ import Testing
 /// session works as over http://, with a warning on stderr and a `tls-warning` record.
 @Suite(Interop.gate, .sharedHTTPFixtures, .timeLimit(.minutes(2)))
 struct InsecureHTTPSTests {
-  /// The HTTPS fixture.
-  static func fixture() async throws -> HTTPFixture {
+  /// An HTTPS fixture: `sdk2_http.py`, or `sdk2_legacy_sse.py`.
+  static func fixture(_ script: String) async throws -> HTTPFixture {
     let certificate = try await SelfSignedCertificate.shared()
     return .file(
-      "sdk2_http.py", venv: Interop.venv2,
+      script, venv: Interop.venv2,
       ["--ssl-certfile", certificate.certificate, "--ssl-keyfile", certificate.key])
   }
 
-  /// Runs `body` with the HTTPS server.
-  static func withServer(_ body: (HTTPFixtureServer) async throws -> Void) async throws {
-    try await HTTPInterop.withServer(try await fixture()) { server in
+  /// Runs `body` with the HTTPS server of `script`.
+  static func withServer(
+    _ script: String = "sdk2_http.py", _ body: (HTTPFixtureServer) async throws -> Void
+  ) async throws {
+    try await HTTPInterop.withServer(try await fixture(script)) { server in
       try #require(server.url.hasPrefix("https://127.0.0.1:"), "\(server.url)")
       try await body(server)
     }
@@ -125,6 +127,25 @@ struct InsecureHTTPSTests {
       let firstProgress = try #require(progress.first?["time"]?.stringValue)
       let resultTime = try #require(result["time"]?.stringValue)
       #expect(firstProgress < resultTime, "\(text)")
+    }
+  }
+
+  @Test(arguments: [HTTPTransportMode.auto, .sse])
+  func `with --insecure a legacy SSE server over HTTPS works`(
+    transport: HTTPTransportMode
+  ) async throws {
+    try await Self.withServer("sdk2_legacy_sse.py") { server in
+      let path = HTTPCommandLine.wireLogPath()
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let output = try await HTTPCommandLine.run([
+        "call", "list_tasks", "--insecure", "--transport", transport.rawValue, "--wire-log",
+        path, server.url,
+      ])
+      #expect(output.exitStatus == 0, "\(output.stderrText)")
+      #expect(output.stdoutText.contains("Write the README"), "\(output.stdoutText)")
+      let (records, text) = try HTTPCommandLine.readWireLog(path)
+      #expect(records.filter { $0["local"]?["kind"] == "tls-warning" }.count == 1, "\(text)")
+      #expect(records.contains { $0["transport"] == "sse" }, "\(text)")
     }
   }
 

@@ -9,8 +9,8 @@ Works with both SDK lines (uvicorn is a dependency of mcp 1.x and 2.x). It
   * sends every log line (uvicorn's, the SDK's, the access log) to stderr, never stdout;
   * exits with status 0 on SIGTERM or SIGINT: uvicorn shuts down (open streams get at most
     GRACE_SECONDS), then re-raises the signal, which the no-op handler installed here swallows;
-  * serves HTTPS instead when given a certificate and key (sdk2_http.py's --ssl-certfile and
-    --ssl-keyfile; the URL line then starts with https://), for the `--insecure` tests, which
+  * serves HTTPS instead when given a certificate and key (--ssl-certfile and --ssl-keyfile of
+    sdk2_http.py and sdk2_legacy_sse.py; the URL line then starts with https://), for the `--insecure` tests, which
     make a self-signed certificate per run.
 """
 
