@@ -3,16 +3,18 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
-// libcurl's entry points, looked up once. CURLcode and CURLINFO are C enums (int-sized);
-// CURLoption too. The variadic ones keep their variadic type so each call passes its third
-// argument the way libcurl reads it with va_arg.
+// libcurl's entry points, looked up once. CURLcode and CURLoption are C enums (int-sized).
+// curl_easy_setopt keeps its variadic type so each call passes its third argument the way
+// libcurl reads it with va_arg.
 typedef void *(*easy_init_fn)(void);
 typedef int (*easy_setopt_fn)(void *, int, ...);
 typedef int (*easy_perform_fn)(void *);
 typedef void (*easy_cleanup_fn)(void *);
-typedef int (*easy_getinfo_fn)(void *, int, ...);
 typedef void *(*slist_append_fn)(void *, const char *);
 typedef void (*slist_free_all_fn)(void *);
 typedef const char *(*easy_strerror_fn)(int);
@@ -23,7 +25,6 @@ static struct {
   easy_setopt_fn easy_setopt;
   easy_perform_fn easy_perform;
   easy_cleanup_fn easy_cleanup;
-  easy_getinfo_fn easy_getinfo;
   slist_append_fn slist_append;
   slist_free_all_fn slist_free_all;
   easy_strerror_fn easy_strerror;
@@ -54,7 +55,6 @@ static void load(void) {
   curl.easy_setopt = (easy_setopt_fn)symbol(library, "curl_easy_setopt");
   curl.easy_perform = (easy_perform_fn)symbol(library, "curl_easy_perform");
   curl.easy_cleanup = (easy_cleanup_fn)symbol(library, "curl_easy_cleanup");
-  curl.easy_getinfo = (easy_getinfo_fn)symbol(library, "curl_easy_getinfo");
   curl.slist_append = (slist_append_fn)symbol(library, "curl_slist_append");
   curl.slist_free_all = (slist_free_all_fn)symbol(library, "curl_slist_free_all");
   curl.easy_strerror = (easy_strerror_fn)symbol(library, "curl_easy_strerror");
@@ -106,10 +106,6 @@ int pf_curl_setopt_xferinfo_callback(pf_curl_handle handle, int option,
 
 int pf_curl_easy_perform(pf_curl_handle handle) { return curl.easy_perform(handle); }
 
-int pf_curl_getinfo_long(pf_curl_handle handle, int info, long *value) {
-  return curl.easy_getinfo(handle, info, value);
-}
-
 void pf_curl_easy_cleanup(pf_curl_handle handle) { curl.easy_cleanup(handle); }
 
 pf_curl_slist pf_curl_slist_append(pf_curl_slist list, const char *line) {
@@ -128,4 +124,88 @@ const char *pf_curl_easy_strerror(int code) {
   }
   const char *text = curl.easy_strerror(code);
   return text ? text : "unknown libcurl error";
+}
+
+// MARK: - Sockets a cancel can shut down
+
+enum { PF_TRACKED_SOCKETS = 16 };
+
+struct pf_curl_sockets {
+  pthread_mutex_t lock;
+  int fds[PF_TRACKED_SOCKETS];
+  int count;
+  int shut;
+};
+
+// The start of libcurl's struct curl_sockaddr (family, socktype, protocol, ...).
+struct pf_curl_sockaddr_head {
+  int family;
+  int socktype;
+  int protocol;
+};
+
+// curl_socket_t is int on POSIX; CURL_SOCKET_BAD is -1.
+static int open_socket(void *user, int purpose, void *address) {
+  (void)purpose;
+  struct pf_curl_sockets *sockets = user;
+  const struct pf_curl_sockaddr_head *head = address;
+  pthread_mutex_lock(&sockets->lock);
+  if (sockets->shut) {
+    pthread_mutex_unlock(&sockets->lock);
+    return -1;
+  }
+  int fd = socket(head->family, head->socktype | SOCK_CLOEXEC, head->protocol);
+  if (fd >= 0 && sockets->count < PF_TRACKED_SOCKETS) {
+    sockets->fds[sockets->count++] = fd;
+  }
+  pthread_mutex_unlock(&sockets->lock);
+  return fd;
+}
+
+static int close_socket(void *user, int fd) {
+  struct pf_curl_sockets *sockets = user;
+  pthread_mutex_lock(&sockets->lock);
+  for (int i = 0; i < sockets->count; i++) {
+    if (sockets->fds[i] == fd) {
+      sockets->fds[i] = sockets->fds[--sockets->count];
+      break;
+    }
+  }
+  // Closed under the lock, so a concurrent shutdown never touches a reused descriptor.
+  int result = close(fd);
+  pthread_mutex_unlock(&sockets->lock);
+  return result;
+}
+
+pf_curl_sockets *pf_curl_sockets_create(void) {
+  pf_curl_sockets *sockets = calloc(1, sizeof *sockets);
+  if (sockets != NULL) {
+    pthread_mutex_init(&sockets->lock, NULL);
+  }
+  return sockets;
+}
+
+void pf_curl_sockets_destroy(pf_curl_sockets *sockets) {
+  if (sockets == NULL) {
+    return;
+  }
+  pthread_mutex_destroy(&sockets->lock);
+  free(sockets);
+}
+
+int pf_curl_track_sockets(pf_curl_handle handle, pf_curl_sockets *sockets) {
+  int code = curl.easy_setopt(handle, PF_CURLOPT_OPENSOCKETFUNCTION, open_socket);
+  if (code == PF_CURLE_OK) code = curl.easy_setopt(handle, PF_CURLOPT_OPENSOCKETDATA, sockets);
+  if (code == PF_CURLE_OK) code = curl.easy_setopt(handle, PF_CURLOPT_CLOSESOCKETFUNCTION, close_socket);
+  if (code == PF_CURLE_OK) code = curl.easy_setopt(handle, PF_CURLOPT_CLOSESOCKETDATA, sockets);
+  return code;
+}
+
+void pf_curl_sockets_shutdown(pf_curl_sockets *sockets) {
+  pthread_mutex_lock(&sockets->lock);
+  sockets->shut = 1;
+  for (int i = 0; i < sockets->count; i++) {
+    shutdown(sockets->fds[i], SHUT_RDWR);
+  }
+  pthread_mutex_unlock(&sockets->lock);
 }

@@ -3,13 +3,13 @@
 
 // libcurl, loaded at run time with dlopen("libcurl.so.4") for `--insecure` only (see
 // docs/http-client.md). There is no libcurl-dev on the build machines and none is needed: the
-// few functions used are looked up with dlsym, and curl_easy_setopt / curl_easy_getinfo, which
-// are variadic and cannot be called from Swift, are wrapped in fixed-type functions.
+// few functions used are looked up with dlsym, and curl_easy_setopt, which is variadic and
+// cannot be called from Swift, is wrapped in fixed-type functions.
 //
-// The option, info and error numbers below are libcurl's stable ABI, copied from curl's
-// public header include/curl/curl.h (curl 7.x and 8.x; CURLOPTTYPE_LONG = 0,
-// CURLOPTTYPE_OBJECTPOINT = 10000, CURLOPTTYPE_FUNCTIONPOINT = 20000, CURLINFO_LONG =
-// 0x200000). They never change meaning between releases.
+// The option and error numbers below are libcurl's stable ABI, copied from curl's public
+// header include/curl/curl.h (curl 7.x and 8.x; CURLOPTTYPE_LONG = 0, CURLOPTTYPE_OBJECTPOINT
+// and CURLOPTTYPE_CBPOINT = 10000, CURLOPTTYPE_FUNCTIONPOINT = 20000). They never change
+// meaning between releases.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -46,7 +46,11 @@ enum {
   PF_CURLOPT_SSL_VERIFYHOST = 81,
   PF_CURLOPT_HTTP_VERSION = 84,
   PF_CURLOPT_NOSIGNAL = 99,
+  PF_CURLOPT_OPENSOCKETFUNCTION = 20163,
+  PF_CURLOPT_OPENSOCKETDATA = 10164,
   PF_CURLOPT_COPYPOSTFIELDS = 10165,
+  PF_CURLOPT_CLOSESOCKETFUNCTION = 20208,
+  PF_CURLOPT_CLOSESOCKETDATA = 10209,
   PF_CURLOPT_XFERINFOFUNCTION = 20219,
   PF_CURLOPT_SUPPRESS_CONNECT_HEADERS = 265,
 };
@@ -56,11 +60,6 @@ enum {
   PF_CURL_HTTP_VERSION_1_1 = 2,
   PF_CURL_ERROR_SIZE = 256,
   PF_CURL_GLOBAL_ALL = 3,
-};
-
-// Infos (CURLINFO).
-enum {
-  PF_CURLINFO_RESPONSE_CODE = 0x200002,
 };
 
 // Result codes (CURLcode) that Preflight sorts into failure kinds.
@@ -111,8 +110,6 @@ int pf_curl_setopt_xferinfo_callback(
     pf_curl_handle handle, int option, pf_curl_xferinfo_callback callback);
 /// curl_easy_perform.
 int pf_curl_easy_perform(pf_curl_handle handle);
-/// curl_easy_getinfo with a long.
-int pf_curl_getinfo_long(pf_curl_handle handle, int info, long *value);
 /// curl_easy_cleanup.
 void pf_curl_easy_cleanup(pf_curl_handle handle);
 /// curl_slist_append; NULL on failure (the old list is then unchanged).
@@ -121,5 +118,20 @@ pf_curl_slist pf_curl_slist_append(pf_curl_slist list, const char *line);
 void pf_curl_slist_free_all(pf_curl_slist list);
 /// curl_easy_strerror; never NULL.
 const char *pf_curl_easy_strerror(int code);
+
+/// The sockets of one transfer, so that cancelling can shut them down at once (libcurl itself
+/// notices a cancel on an idle stream only at its next progress callback, up to a second later).
+typedef struct pf_curl_sockets pf_curl_sockets;
+
+/// A new, empty set; NULL when out of memory.
+pf_curl_sockets *pf_curl_sockets_create(void);
+/// Frees the set; call after curl_easy_cleanup (which may still close sockets through it).
+void pf_curl_sockets_destroy(pf_curl_sockets *sockets);
+/// Makes libcurl open and close the handle's sockets through `sockets`
+/// (CURLOPT_OPENSOCKETFUNCTION / CURLOPT_CLOSESOCKETFUNCTION). Returns 0 or a CURLcode.
+int pf_curl_track_sockets(pf_curl_handle handle, pf_curl_sockets *sockets);
+/// Shuts down every open socket of the set (reads and writes then fail at once) and refuses
+/// new ones. Safe from any thread while the set exists.
+void pf_curl_sockets_shutdown(pf_curl_sockets *sockets);
 
 #endif

@@ -13,9 +13,10 @@ import Synchronization
 /// libcurl's callbacks arrive on that thread; each is handed to the engine's serial queue, so
 /// the exchange's observer sees what URLSession's delegate queue would give it: the final head
 /// once, before the first body byte, each body chunk as it arrives (SSE streams, nothing is
-/// buffered), then the completion once. Cancelling sets a flag that the progress callback
-/// (called at least once a second, even on an idle stream) and the data callbacks read; a
-/// non-zero answer makes libcurl abort the transfer.
+/// buffered), then the completion once. Cancelling shuts the transfer's sockets down, so a
+/// blocked read ends at once, and sets a flag that the progress callback (called at least once
+/// a second, even on an idle stream) and the data callbacks read; a non-zero answer makes
+/// libcurl abort the transfer.
 final class CurlTransfer: HTTPEngineTask {
   private struct State {
     var exchange: HTTPExchange?
@@ -23,6 +24,8 @@ final class CurlTransfer: HTTPEngineTask {
     var headReported = false
     var finished = false
     var parser: CurlHeadParser
+    /// The transfer's socket set (its address) while `curl_easy_perform` may use it.
+    var sockets: UInt?
   }
 
   private let url: String
@@ -80,6 +83,11 @@ final class CurlTransfer: HTTPEngineTask {
   /// Asks libcurl to abort; the completion reports a cancelled failure.
   func cancel() {
     cancelled.store(true, ordering: .sequentiallyConsistent)
+    state.withLock { state in
+      if let sockets = state.sockets.flatMap({ OpaquePointer(bitPattern: $0) }) {
+        pf_curl_sockets_shutdown(sockets)
+      }
+    }
   }
 
   private var isCancelled: Bool { cancelled.load(ordering: .sequentiallyConsistent) }
@@ -99,11 +107,10 @@ final class CurlTransfer: HTTPEngineTask {
       finish(HTTPFailure(.cancelled))
       return
     }
-    guard let handle = pf_curl_easy_init() else {
-      finish(HTTPFailure(.other, "libcurl could not start a transfer (curl_easy_init failed)"))
-      return
-    }
-    defer { pf_curl_easy_cleanup(handle) }
+    // Sockets a cancel can shut down. Freed last: curl_easy_cleanup may still close a socket
+    // through them.
+    let sockets = pf_curl_sockets_create()
+    defer { pf_curl_sockets_destroy(sockets) }
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PF_CURL_ERROR_SIZE))
     errorBuffer.initialize(repeating: 0, count: Int(PF_CURL_ERROR_SIZE))
     defer { errorBuffer.deallocate() }
@@ -113,10 +120,23 @@ final class CurlTransfer: HTTPEngineTask {
       list = pf_curl_slist_append(list, line) ?? list
     }
     defer { pf_curl_slist_free_all(list) }
+    // Cleaned up before the list, the error buffer and the socket set it uses are freed.
+    guard let handle = pf_curl_easy_init() else {
+      finish(HTTPFailure(.other, "libcurl could not start a transfer (curl_easy_init failed)"))
+      return
+    }
+    defer { pf_curl_easy_cleanup(handle) }
     if let problem = configure(handle, headerList: list, errorBuffer: errorBuffer) {
       finish(HTTPFailure(.other, problem))
       return
     }
+    if let sockets, pf_curl_track_sockets(handle, sockets) == Int32(PF_CURLE_OK) {
+      let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(sockets)))
+      state.withLock { $0.sockets = address }
+      // A cancel that came before the set was visible has set the flag: honour it here.
+      if isCancelled { pf_curl_sockets_shutdown(sockets) }
+    }
+    defer { state.withLock { $0.sockets = nil } }
     let code = pf_curl_easy_perform(handle)
     if code == Int32(PF_CURLE_OK) {
       let pending = state.withLock { state -> (reported: Bool, last: HTTPResponseHead?) in
