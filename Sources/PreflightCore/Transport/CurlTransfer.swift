@@ -38,7 +38,7 @@ final class CurlTransfer: HTTPEngineTask {
   private let cancelled = Atomic<Bool>(false)
   private let state: Mutex<State>
 
-  /// Redirects libcurl follows before giving up, like URLSession's limit.
+  /// Redirects libcurl follows before giving up.
   static let maxRedirects = 16
 
   /// Prepares `request`; callbacks go through `queue`, and `onEnd` runs on the transfer's
@@ -115,8 +115,10 @@ final class CurlTransfer: HTTPEngineTask {
     errorBuffer.initialize(repeating: 0, count: Int(PF_CURL_ERROR_SIZE))
     defer { errorBuffer.deallocate() }
     var list: pf_curl_slist? = nil
-    // "Expect:" keeps libcurl from sending `Expect: 100-continue` and waiting for it.
-    for line in headers.map({ "\($0.name): \($0.value)" }) + ["Expect:"] {
+    // "Expect:" keeps libcurl from sending `Expect: 100-continue` and waiting for it. To
+    // libcurl "Name:" removes a header; an empty value is spelled "Name;".
+    let lines = headers.map { $0.value.isEmpty ? "\($0.name);" : "\($0.name): \($0.value)" }
+    for line in lines + ["Expect:"] {
       list = pf_curl_slist_append(list, line) ?? list
     }
     defer { pf_curl_slist_free_all(list) }

@@ -147,7 +147,9 @@ import Testing
     }
   }
 
-  @Test func `the method, headers and body go out as given, without Expect`() async throws {
+  @Test func `the method, headers (even empty ones) and body go out as given, without Expect`()
+    async throws
+  {
     let server = try TestHTTPServer { request, responder in
       responder.json(#"{"ok":true}"#)
     }
@@ -159,7 +161,8 @@ import Testing
     _ = client.start(
       request(
         server.url(), method: "POST",
-        headers: [("Content-Type", "application/json"), ("X-Team", "blue")], body: body),
+        headers: [("Content-Type", "application/json"), ("X-Team", "blue"), ("X-Empty", "")],
+        body: body),
       observer: post)
     let delete = TestExchangeObserver()
     _ = client.start(request(server.url(), method: "DELETE"), observer: delete)
@@ -173,6 +176,7 @@ import Testing
     #expect(seen.body == body)
     #expect(seen.header("Content-Type") == "application/json")
     #expect(seen.header("X-Team") == "blue")
+    #expect(seen.header("X-Empty") == "", "an empty value is sent, not dropped")
     #expect(seen.header("Expect") == nil)
     #expect(server.requests("DELETE").count == 1)
   }
