@@ -15,8 +15,13 @@ let package = Package(
     .target(name: "PreflightJSON"),
     // Making untrusted text safe to show: control, bidi and invisible characters made visible.
     .target(name: "PreflightText"),
+    // libcurl loaded at run time with dlopen, for --insecure (docs/http-client.md).
+    .target(
+      name: "CCurlShim",
+      linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
     // JSON-RPC peer, transports, wire log, MCP session, client profiles. No terminal code.
-    .target(name: "PreflightCore", dependencies: ["PreflightJSON", "PreflightText"]),
+    .target(
+      name: "PreflightCore", dependencies: ["PreflightJSON", "PreflightText", "CCurlShim"]),
     // Cells, styles, rects, the in-memory grid, diffs, display width, decoded keys. No curses.
     .target(name: "TerminalGrid", dependencies: ["PreflightText"]),
     // ncursesw through a C shim (macros and globals wrapped for Swift 6).

@@ -15,9 +15,8 @@ struct Connection {
     _ target: TargetArguments.Target, options: ConnectionOptions
   ) async throws(CLIFailure) -> Connection {
     let plan = try ConnectionPlan(target, options: options)
-    if plan.insecure {
-      FileHandle.standardError.write(
-        Data("preflight: warning: --insecure: TLS certificates are not checked\n".utf8))
+    if let notice = plan.insecureNotice {
+      FileHandle.standardError.write(Data(notice.utf8))
     }
     let session = try plan.makeSession()
     Connection.reportMalformedFrames(of: session)

@@ -44,7 +44,7 @@ struct ConnectionOptions: ParsableArguments {
   var bearer: String?
 
   @Flag(
-    help: "Accept any TLS certificate (not available on Linux builds; see docs/http-client.md).")
+    help: "Accept any TLS certificate (https URLs; a warning says so).")
   var insecure = false
 
   @Option(

@@ -28,15 +28,7 @@ struct ConnectionPlan: Sendable {
       throw .usage("--transport takes auto, http or sse, not '\(options.transport)'")
     }
     transportMode = options.transport
-    if options.insecure {
-      // FoundationNetworking on Linux never asks the delegate about the server's certificate
-      // (docs/http-client.md), so the flag could not do what it says: refuse it plainly.
-      throw .usage(
-        "--insecure is not available in this build: its HTTP client (FoundationNetworking on "
-          + "Linux) always verifies certificates; trust the server's certificate instead "
-          + "(for example SSL_CERT_FILE=/path/to/ca.pem)")
-    }
-    insecure = false
+    insecure = options.insecure
     headers = try HeaderOptions.parse(
       headers: options.header, bearer: options.bearer,
       environment: ProcessInfo.processInfo.environment)
@@ -54,6 +46,22 @@ struct ConnectionPlan: Sendable {
       } catch {
         throw .usage(error.message)
       }
+    }
+  }
+
+  /// What to tell the user about `--insecure` before connecting, on standard error: a warning
+  /// when it turns certificate checks off (an https URL), a note that it does nothing for
+  /// http:// URLs and stdio servers; nil without the flag.
+  var insecureNotice: String? {
+    guard insecure else { return nil }
+    switch target {
+    case .url(let url) where url.lowercased().hasPrefix("https://"):
+      return "preflight: warning: TLS certificates are not verified (--insecure): anyone on the "
+        + "path to the server can read and change this session\n"
+    case .url:
+      return "preflight: note: --insecure has no effect on an http:// URL (there is no TLS)\n"
+    case .demo, .command:
+      return "preflight: note: --insecure has no effect on a stdio server\n"
     }
   }
 
@@ -88,8 +96,10 @@ struct ConnectionPlan: Sendable {
       return StdioTransport(
         commandLine: commandLine, environment: environment, workingDirectory: workingDirectory)
     case .url(let url):
+      // Over plain http:// the flag has nothing to turn off (insecureNotice says so).
       let options = HTTPTransportOptions(
-        url: url, profile: profile, headers: headers.headers, insecure: insecure,
+        url: url, profile: profile, headers: headers.headers,
+        insecure: insecure && url.lowercased().hasPrefix("https://"),
         connectTimeout: settings.connectTimeout, redactor: log.redactor)
       return HTTPTransports.make(
         url: url, mode: HTTPTransportMode(rawValue: transportMode) ?? .auto, options: options)

@@ -43,6 +43,9 @@ public final class AutoHTTPTransport: Transport {
     self.streamable = StreamableHTTPTransport(options: options)
   }
 
+  /// A `tls-warning` when `--insecure` turns certificate checks off for an https URL.
+  public var openingNote: (kind: String, text: String)? { options.tlsWarning }
+
   /// `http` or `sse` once chosen; `http` before.
   public var kind: String {
     state.withLock { state in

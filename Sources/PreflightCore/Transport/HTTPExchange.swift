@@ -5,7 +5,7 @@ import Synchronization
   import FoundationNetworking
 #endif
 
-/// One HTTP request in flight: forwards the session's callbacks to its observer and lets a
+/// One HTTP request in flight: forwards its engine's callbacks to its observer and lets a
 /// task wait for the response head.
 final class HTTPExchange: Sendable {
   private enum Head {
@@ -23,12 +23,12 @@ final class HTTPExchange: Sendable {
   let method: String
   /// The request URL.
   let url: URL
-  private let task: URLSessionDataTask
+  private let task: any HTTPEngineTask
   private let observer: any HTTPExchangeObserver
   private let state = Mutex(State())
 
   /// Wraps `task` (not yet resumed).
-  init(method: String, url: URL, task: URLSessionDataTask, observer: any HTTPExchangeObserver) {
+  init(method: String, url: URL, task: any HTTPEngineTask, observer: any HTTPExchangeObserver) {
     self.method = method
     self.url = url
     self.task = task
@@ -38,14 +38,18 @@ final class HTTPExchange: Sendable {
   /// Starts the request.
   func resume() { task.resume() }
 
-  /// Cancels the request; `reason` is what waiters and the observer see.
+  /// Cancels the request; `reason` is what waiters and the observer see. Waiters for the head
+  /// get their answer at once: the engine's completion may come later (libcurl notices a
+  /// cancel on an idle stream only at its next progress check, up to a second away).
   func cancel(_ reason: HTTPFailure = HTTPFailure(.cancelled)) {
-    state.withLock { state in
+    let first = state.withLock { state -> HTTPFailure in
       if state.cancelReason == nil {
         state.cancelReason = reason
       }
+      return state.cancelReason ?? reason
     }
     task.cancel()
+    finishHead(.failure(first))
   }
 
   /// Whether Preflight cancelled it (and why).
@@ -90,15 +94,19 @@ final class HTTPExchange: Sendable {
     }
   }
 
-  // MARK: - Session callbacks (on the delegate queue)
+  // MARK: - Engine callbacks (on the client's serial queue)
 
-  /// The response head arrived.
+  /// The response head arrived (URLSession).
   func received(response: URLResponse) {
     guard let response = response as? HTTPURLResponse else {
       finishHead(.failure(HTTPFailure(.other, "the answer is not an HTTP response")))
       return
     }
-    let head = HTTPResponseHead(response)
+    received(head: HTTPResponseHead(response))
+  }
+
+  /// The final response head arrived.
+  func received(head: HTTPResponseHead) {
     observer.didReceive(head: head)
     finishHead(.success(head))
   }
@@ -108,9 +116,14 @@ final class HTTPExchange: Sendable {
     observer.didReceive(data: data)
   }
 
-  /// The exchange ended.
+  /// The exchange ended (URLSession).
   func completed(error: (any Error)?) {
-    var failure = error.map { HTTPFailure($0) }
+    completed(failure: error.map { HTTPFailure($0) })
+  }
+
+  /// The exchange ended: nil when the body ended normally.
+  func completed(failure: HTTPFailure?) {
+    var failure = failure
     if let reason = cancelReason, failure != nil {
       failure = reason
     }

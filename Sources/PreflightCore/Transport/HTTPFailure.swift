@@ -88,20 +88,12 @@ struct HTTPFailure: Error, Sendable, Hashable {
     }
   }
 
-  /// What `--insecure` can do about a TLS failure on this platform.
+  /// What `--insecure` can do about a TLS failure.
   static func tlsHint(_ insecure: Bool) -> String {
-    #if os(Linux)
-      if insecure {
-        return "--insecure cannot skip certificate checks on Linux (FoundationNetworking offers "
-          + "no way to), so the certificate must be one the system trusts"
-      }
-      return "--insecure cannot skip certificate checks on Linux (FoundationNetworking offers "
-        + "no way to); add the server's certificate authority to the system's trust store"
-    #else
-      if insecure {
-        return "the certificate was accepted, so the handshake itself failed"
-      }
-      return "if you trust this server, --insecure accepts any certificate"
-    #endif
+    if insecure {
+      return "the certificate was not checked (--insecure), so the handshake itself failed"
+    }
+    return "if you trust this server, --insecure accepts any certificate (or add its "
+      + "certificate authority to the system's trust store)"
   }
 }

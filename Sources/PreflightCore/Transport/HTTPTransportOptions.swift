@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the HTTP transports need to know: where, with which headers, and how the client
 /// behaves (from the client profile).
 public struct HTTPTransportOptions: Sendable {
@@ -9,8 +11,9 @@ public struct HTTPTransportOptions: Sendable {
   /// the transport owns.
   public var headers: [(name: String, value: String)]
   /// `--insecure`: accept any TLS certificate. FoundationNetworking on Linux cannot turn
-  /// certificate checks off (it offers no server-trust challenge); there the transport says so
-  /// in a note and in TLS error messages.
+  /// certificate checks off (it offers no server-trust challenge), so there the requests go
+  /// through libcurl instead (``HTTPEngine``); the transport's opening note is a
+  /// `tls-warning` for https URLs.
   public var insecure: Bool
   /// When `Mcp-Session-Id` is echoed (the client profile's rule).
   public var sessionIDEcho: SessionIDEcho
@@ -23,6 +26,22 @@ public struct HTTPTransportOptions: Sendable {
   public var connectTimeout: Duration
   /// Masks secrets in URLs and messages the transport writes itself.
   public var redactor: Redactor
+  /// The HTTP engine to use instead of the one `insecure` implies (tests only).
+  var engine: HTTPEngine?
+
+  /// The `tls-warning` note for the wire log when `--insecure` turns certificate checks off
+  /// for an https URL; nil otherwise.
+  var tlsWarning: (kind: String, text: String)? {
+    guard insecure, let url = URL(string: url), url.scheme?.lowercased() == "https" else {
+      return nil
+    }
+    let host = url.host ?? "the server"
+    return (
+      "tls-warning",
+      "TLS certificates are not verified (--insecure): anyone on the path to \(host) can read "
+        + "and change this session"
+    )
+  }
 
   /// Makes options.
   public init(

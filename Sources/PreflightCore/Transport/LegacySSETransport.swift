@@ -17,6 +17,9 @@ import Synchronization
 public final class LegacySSETransport: Transport {
   /// "sse".
   public let kind = "sse"
+
+  /// A `tls-warning` when `--insecure` turns certificate checks off for an https URL.
+  public var openingNote: (kind: String, text: String)? { options.tlsWarning }
   /// What the transport was made with.
   public let options: HTTPTransportOptions
 
@@ -68,19 +71,10 @@ public final class LegacySSETransport: Transport {
         throw TransportError("cannot open \(redactedURL): this transport was already used")
       }
       state.phase = .opening
-      let client = HTTPClient(insecure: options.insecure)
+      let client = HTTPClient(insecure: options.insecure, engine: options.engine)
       state.client = client
       return (client, sink.start())
     }
-    #if os(Linux)
-      if options.insecure {
-        sink.yield(
-          .note(
-            kind: "tls-warning",
-            text: "--insecure has no effect here: FoundationNetworking on Linux always checks "
-              + "certificates and offers no way to skip the check"))
-      }
-    #endif
     let reader = LegacySSEStreamReader(transport: self)
     let request = requests.make(
       method: "GET", url: sseURL, base: [("Accept", "text/event-stream")], owned: [])

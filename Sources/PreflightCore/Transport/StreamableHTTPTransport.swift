@@ -19,7 +19,8 @@ import Synchronization
 ///   at most 4 KB), the GET stream opening or refused with `405`, SSE events without data,
 ///   resumptions, DELETE;
 /// - `.note` for what the transport decided: `session-expired`, `stream-dropped` (resuming),
-///   `stream-ended` (a response that will not come), `http-error`, `tls-warning`.
+///   `stream-ended` (a response that will not come), `http-error`; the opening note is a
+///   `tls-warning` under `--insecure`.
 ///
 /// Sessions: the `Mcp-Session-Id` of the `initialize` response is sent back on every later
 /// request as `options.sessionIDEcho` says (ChatGPT leaves it off `tools/call`), and always on
@@ -39,6 +40,9 @@ import Synchronization
 public final class StreamableHTTPTransport: Transport {
   /// "http".
   public let kind = "http"
+
+  /// A `tls-warning` when `--insecure` turns certificate checks off for an https URL.
+  public var openingNote: (kind: String, text: String)? { options.tlsWarning }
   /// What the transport was made with.
   public let options: HTTPTransportOptions
   /// The reconnection time when the server sends no `retry`.
@@ -116,18 +120,9 @@ public final class StreamableHTTPTransport: Transport {
         throw TransportError("cannot open \(redactedURL): this transport was already used")
       }
       state.phase = .open
-      state.client = HTTPClient(insecure: options.insecure)
+      state.client = HTTPClient(insecure: options.insecure, engine: options.engine)
       return sink.start()
     }
-    #if os(Linux)
-      if options.insecure {
-        sink.yield(
-          .note(
-            kind: "tls-warning",
-            text: "--insecure has no effect here: FoundationNetworking on Linux always checks "
-              + "certificates and offers no way to skip the check"))
-      }
-    #endif
     return stream
   }
 

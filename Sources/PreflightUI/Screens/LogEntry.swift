@@ -1,6 +1,7 @@
 /// One line of the log pane: a notification or a stderr line.
 public struct LogEntry: Sendable, Hashable {
-  /// What it is, as a word shown beside it: a log level, `progress`, `changed`, `stderr`, `exit`.
+  /// What it is, as a word shown beside it: a log level, `progress`, `changed`, `stderr`, `exit`,
+  /// `insecure` (TLS certificates not verified).
   public var tag: String
   /// The wire-log seq it came from.
   public var seq: Int

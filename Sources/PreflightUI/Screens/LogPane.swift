@@ -35,6 +35,9 @@ public struct LogPane: Sendable, Hashable {
       return LogEntry(tag: "stderr", seq: record.seq, time: time, text: line)
     case .local(let kind, let text, _) where kind == "server-exited" || kind == "transport-closed":
       return LogEntry(tag: "exit", seq: record.seq, time: time, text: text)
+    case .local(let kind, let text, _) where kind == "tls-warning":
+      // `--insecure` on an https URL: kept in sight, not only in the wire pane.
+      return LogEntry(tag: "insecure", seq: record.seq, time: time, text: text)
     case .message(let message) where record.direction == .inbound:
       guard message["id"] == nil, let method = message["method"]?.stringValue else { return nil }
       let params = message["params"]

@@ -14,7 +14,8 @@ import Synchronization
 final class HTTPFixtureServer: Sendable {
   /// The process id (also its process group id).
   let pid: pid_t
-  /// The URL the server printed when it was ready (`http://127.0.0.1:PORT/mcp` or `…/sse`).
+  /// The URL the server printed when it was ready (`http://127.0.0.1:PORT/mcp` or `…/sse`;
+  /// `https://` when it serves TLS).
   let url: String
   /// What the test calls the server, for messages.
   let name: String
@@ -165,7 +166,7 @@ final class HTTPFixtureServer: Sendable {
       }
     }
     let text = String(decoding: line, as: UTF8.self)
-    if why == nil, !(text.hasPrefix("http://127.0.0.1:")) {
+    if why == nil, !(text.hasPrefix("http://127.0.0.1:") || text.hasPrefix("https://127.0.0.1:")) {
       why = "printed '\(text)' instead of a URL line"
     }
     if let why {

@@ -8,7 +8,10 @@ Works with both SDK lines (uvicorn is a dependency of mcp 1.x and 2.x). It
     (after the app's lifespan startup), and flushes it;
   * sends every log line (uvicorn's, the SDK's, the access log) to stderr, never stdout;
   * exits with status 0 on SIGTERM or SIGINT: uvicorn shuts down (open streams get at most
-    GRACE_SECONDS), then re-raises the signal, which the no-op handler installed here swallows.
+    GRACE_SECONDS), then re-raises the signal, which the no-op handler installed here swallows;
+  * serves HTTPS instead when given a certificate and key (--ssl-certfile and --ssl-keyfile of
+    sdk2_http.py and sdk2_legacy_sse.py; the URL line then starts with https://), for the `--insecure` tests, which
+    make a self-signed certificate per run.
 """
 
 import argparse
@@ -47,8 +50,10 @@ def _log_config(verbose: bool) -> dict:
     }
 
 
-def serve(app, *, port: int, path: str, verbose: bool = False) -> None:
-    """Serve the ASGI `app` on 127.0.0.1:`port`; print http://127.0.0.1:<real port><path> when ready."""
+def serve(
+    app, *, port: int, path: str, verbose: bool = False, ssl_certfile: str | None = None, ssl_keyfile: str | None = None
+) -> None:
+    """Serve the ASGI `app` on 127.0.0.1:`port`; print http(s)://127.0.0.1:<real port><path> when ready."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -58,7 +63,8 @@ def serve(app, *, port: int, path: str, verbose: bool = False) -> None:
         sys.exit(2)
     sock.listen(128)
     real_port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{real_port}{path}"
+    scheme = "https" if ssl_certfile else "http"
+    url = f"{scheme}://127.0.0.1:{real_port}{path}"
 
     config = uvicorn.Config(
         app,
@@ -69,6 +75,8 @@ def serve(app, *, port: int, path: str, verbose: bool = False) -> None:
         access_log=verbose,
         timeout_graceful_shutdown=GRACE_SECONDS,
         lifespan="on",
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
     )
     server = uvicorn.Server(config)
     if not verbose:

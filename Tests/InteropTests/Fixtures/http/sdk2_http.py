@@ -15,6 +15,8 @@ Options:
                     stream (no progress, no server-to-client requests during a call)
   --stateless       no Mcp-Session-Id; every POST gets a fresh transport
   --verbose         INFO logs and an access log line per request, on stderr
+  --ssl-certfile F, --ssl-keyfile K
+                    serve HTTPS with this certificate and key (the URL line says https://)
 
 Server name "sdk2-http", version "1.0.0". Tools (list order):
   list_tasks   readOnlyHint/idempotentHint true; structured result {"tasks": [...]}
@@ -89,6 +91,15 @@ if __name__ == "__main__":
     parser = base_arguments("Streamable HTTP fixture server (mcp 2.x)")
     parser.add_argument("--json-response", action="store_true", help="answer requests with application/json")
     parser.add_argument("--stateless", action="store_true", help="no sessions")
+    parser.add_argument("--ssl-certfile", help="PEM certificate: serve HTTPS (needs --ssl-keyfile)")
+    parser.add_argument("--ssl-keyfile", help="PEM private key of --ssl-certfile")
     args = parser.parse_args()
     app = build_server().streamable_http_app(json_response=args.json_response, stateless_http=args.stateless)
-    serve(app, port=args.port, path="/mcp", verbose=args.verbose)
+    serve(
+        app,
+        port=args.port,
+        path="/mcp",
+        verbose=args.verbose,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+    )
