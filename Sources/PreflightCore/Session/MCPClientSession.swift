@@ -112,7 +112,7 @@ public actor MCPClientSession {
   private func reinitialize(after method: String, seenGeneration: Int) async throws(SessionError) {
     if generation != seenGeneration { return }
     if let running = reconnecting {
-      try await running.value.get()
+      _ = try await running.value.get()
       return
     }
     let task = Task { () -> Result<ServerInfo, SessionError> in
