@@ -43,6 +43,10 @@ final class EffectRunner: Sendable {
       }
     case .callTool(let call, let tool, let answer, let ledger):
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
+    case .saveFile(let contents, let path, let overwrite):
+      Task.detached { [inbox] in
+        inbox.post(.fileSaved(SavedFile.write(contents, to: path, overwrite: overwrite)))
+      }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     }

@@ -10,6 +10,11 @@ struct InteractiveCommand: AsyncParsableCommand {
     help: ArgumentHelp("Restart a stdio server when files under PATH change.", valueName: "path"))
   var watch: [String] = []
 
+  @Flag(
+    name: .customLong("no-mouse"),
+    help: "Leave the mouse to the terminal (text selection); also PREFLIGHT_NO_MOUSE=1.")
+  var noMouse = false
+
   @Flag(help: .hidden)
   var json = false
 
@@ -47,6 +52,10 @@ struct InteractiveCommand: AsyncParsableCommand {
     for path in watch where !FileManager.default.fileExists(atPath: path) {
       throw CLIFailure.usage("--watch: '\(path)' does not exist")
     }
-    try await TUIApplication(plan: plan, policy: policy, colors: !noColor, watch: watch).run()
+    let mouseOff = ProcessInfo.processInfo.environment["PREFLIGHT_NO_MOUSE"].map { !$0.isEmpty }
+    try await TUIApplication(
+      plan: plan, policy: policy, colors: !noColor, mouse: !(noMouse || mouseOff == true),
+      watch: watch
+    ).run()
   }
 }

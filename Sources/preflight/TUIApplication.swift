@@ -12,14 +12,16 @@ final class TUIApplication: @unchecked Sendable {
   private let plan: ConnectionPlan
   private let policy: Policy
   private let colors: Bool
+  private let mouse: Bool
   private let inbox = Inbox()
 
   private let watch: [String]
 
-  init(plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String]) {
+  init(plan: ConnectionPlan, policy: Policy, colors: Bool, mouse: Bool, watch: [String]) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
+    self.mouse = mouse
     self.watch = watch
   }
 
@@ -48,7 +50,7 @@ final class TUIApplication: @unchecked Sendable {
   private func loop(_ runner: EffectRunner) -> Result<Void, CLIFailure> {
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal.start(colors: colors)
+      terminal = try CursesTerminal.start(colors: colors, mouse: mouse)
     } catch {
       return .failure(
         CLIFailure(kind: .usage, message: "cannot start the terminal: \(error)", exitCode: 2))

@@ -13,6 +13,8 @@ public enum AppUpdate {
       return handle(key, &state, keys)
     case .resized(let size):
       state.size = size
+      ResultFlow.resized(&state)
+      if state.frameLines != nil { FrameView.layOut(&state) }
       return []
     case .connected(let info):
       state.server = info
@@ -78,6 +80,7 @@ public enum AppUpdate {
       state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
       state.resultScroll = 0
+      ResultFlow.finished(&state)
       if state.mode == .normal { state.mode = .result }
       return []
     case .filesChanged(let path):
@@ -89,11 +92,16 @@ public enum AppUpdate {
       state.server = nil
       state.tools.loading = true
       return [.restart]
+    case .fileSaved(let outcome):
+      ResultFlow.saved(outcome, &state)
+      return []
     }
   }
 
   private static func handle(_ key: Key, _ state: inout AppState, _ keys: KeyMap) -> [Effect] {
     if case .resize = key { return [] }
+    if case .mouse(let event) = key { return MouseFlow.handle(event, &state) }
+    if let effects = ResultFlow.intercept(key, &state) { return effects }
     if state.mode == .filter, case .character(let c) = key {
       appendFilter(c, &state)
       return []
@@ -108,7 +116,7 @@ public enum AppUpdate {
     return perform(action, &state)
   }
 
-  private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+  static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
     let page = max(1, state.layout.contentRows(state.focus) - 1)
     switch action {
     case .quit:
@@ -155,6 +163,7 @@ public enum AppUpdate {
           state.openedFrame = state.wire.rows[rows[row]].seq
           state.frameScroll = 0
           state.mode = .frame
+          FrameView.layOut(&state)
         }
       default: break
       }
@@ -166,6 +175,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
+        state.frameLines = nil
       case .help, .confirmQuit, .result:
         state.mode = .normal
       case .form:
@@ -178,6 +188,10 @@ public enum AppUpdate {
       case .normal:
         state.focus = .tools
       }
+    case .filter where state.mode == .result:
+      return ResultFlow.perform(action, &state)
+    case .findNext, .nextBlock, .save:
+      return ResultFlow.perform(action, &state)
     case .filter:
       state.mode = .filter
     case .acceptFilter:
@@ -234,10 +248,12 @@ public enum AppUpdate {
     return []
   }
 
-  private static func move(_ state: inout AppState, by delta: Int) {
+  static func move(_ state: inout AppState, by delta: Int) {
     switch state.mode {
     case .frame:
-      state.frameScroll = max(0, state.frameScroll &+ delta)
+      let count = state.frameLines?.count ?? Int.max / 4
+      let last = max(0, count - ResultFlow.contentArea(state.size).height)
+      state.frameScroll = max(0, min(last, state.frameScroll &+ delta))
       return
     case .help:
       state.helpScroll = max(0, state.helpScroll &+ delta)
@@ -256,7 +272,7 @@ public enum AppUpdate {
       }
       return
     case .result:
-      state.resultScroll = max(0, state.resultScroll &+ delta)
+      ResultFlow.scroll(&state, by: delta)
       return
     default: break
     }

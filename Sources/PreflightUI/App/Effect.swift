@@ -1,5 +1,6 @@
 import ApprovalPolicy
 import HostFlow
+import PreflightCore
 import PreflightJSON
 
 /// Something to do outside `update`; its result comes back as a ``Msg``.
@@ -15,4 +16,7 @@ public enum Effect: Sendable, Hashable {
   case restart
   /// Close the connection and leave.
   case quit
+  /// Write a result block's contents to `path` (decoded); an existing file is kept unless
+  /// `overwrite` is set. The outcome comes back as ``Msg/fileSaved(_:)``.
+  case saveFile(SavedFile.Contents, path: String, overwrite: Bool)
 }

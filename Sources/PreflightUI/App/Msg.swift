@@ -26,4 +26,6 @@ public enum Msg: Sendable {
   case filesChanged(String)
   /// A call went through the host flow: sent and answered, or stopped by the approval.
   case callFinished(CallRecord)
+  /// Saving a result block to a file ended.
+  case fileSaved(SavedFile.Outcome)
 }

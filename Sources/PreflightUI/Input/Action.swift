@@ -54,4 +54,10 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case newConversation
   /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
   case reloadConversation
+  /// Find the next match of the search (the result view).
+  case findNext
+  /// Select the next image, audio or resource block (the result view).
+  case nextBlock
+  /// Save the selected block to a file (the result view).
+  case save
 }
