@@ -16,8 +16,15 @@ public enum SavedFile {
       switch self {
       case .text(let text): Array(text.utf8)
       case .base64(let b64):
-        Data(base64Encoded: b64, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        Self.decode(b64)
       }
+    }
+
+    /// Base64 without whitespace, padded when the server left the padding off.
+    private static func decode(_ b64: String) -> [UInt8]? {
+      var plain = b64.filter { !$0.isWhitespace }
+      if plain.count % 4 != 0 { plain += String(repeating: "=", count: 4 - plain.count % 4) }
+      return Data(base64Encoded: plain).map { [UInt8]($0) }
     }
   }
 

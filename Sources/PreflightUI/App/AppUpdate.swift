@@ -117,7 +117,10 @@ public enum AppUpdate {
   }
 
   static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
-    let page = max(1, state.layout.contentRows(state.focus) - 1)
+    let page =
+      state.mode == .result || state.mode == .frame
+      ? max(1, ResultFlow.contentArea(state.size).height - 1)
+      : max(1, state.layout.contentRows(state.focus) - 1)
     switch action {
     case .quit:
       if state.busy {

@@ -75,14 +75,14 @@ public struct LazyLines: Sendable {
       break
     }
     if ascii {
-      // One byte, one column: cut at the last space in the window's second half, else hard.
+      // One byte, one column: cut at the last space in the window, else hard.
       var from = start
       while from < end {
         if end - from <= room { return add(from, end) }
         let cut = from + room
         var space = cut
-        while space > from + room / 2 && bytes[space] != 0x20 { space -= 1 }
-        if bytes[space] == 0x20 && space > from + room / 2 {
+        while space > from && bytes[space] != 0x20 { space -= 1 }
+        if space > from {
           add(from, space)
           from = space + 1
         } else {
