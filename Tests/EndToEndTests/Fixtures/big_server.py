@@ -8,10 +8,11 @@ Reads newline-delimited JSON-RPC on stdin and answers `initialize`, `tools/list`
 one page), `tools/call` and `ping`; notifications are ignored, other requests get -32601. It
 exits at end of input.
 
---tools N   also list N tools named tool_00001 … (every 7th read-only, every 11th destructive,
-            the others without annotations); calling one echoes its arguments
+--tools N   list N tools named tool_00001 … instead (every 7th read-only, every 11th
+            destructive, the others without annotations); calling one echoes its arguments.
+            `big` and `binary` stay callable but are not listed, so the list has exactly N.
 
-Tools that are always there:
+The tools listed without --tools:
 
 big    {"bytes": 50000000, "shape": "text" | "structured"}
        text:       one text content block holding JSON text of about `bytes` bytes (an array of
@@ -39,7 +40,8 @@ def record(i):
 
 def big_items(size):
     """Records whose compact JSON adds up to about `size` bytes, the last carrying MARKER."""
-    sample = len(json.dumps(record(0), separators=(",", ":"))) + 1
+    # A record's size grows with its id; measure one from the far end of the range.
+    sample = len(json.dumps(record(size // 80), separators=(",", ":"))) + 1
     count = max(1, size // sample)
     items = [record(i) for i in range(count)]
     items[-1]["marker"] = MARKER
@@ -139,8 +141,10 @@ def send(message):
 
 def main():
     args = sys.argv[1:]
-    count = int(args[args.index("--tools") + 1]) if "--tools" in args else 0
-    tools = FIXED_TOOLS + many_tools(count)
+    if "--tools" in args:
+        tools = many_tools(int(args[args.index("--tools") + 1]))
+    else:
+        tools = FIXED_TOOLS
 
     for line in sys.stdin:
         line = line.strip()
