@@ -8,6 +8,8 @@ Reads newline-delimited JSON-RPC on stdin and answers `initialize`, `tools/list`
 one page), `tools/call` and `ping`; notifications are ignored, other requests get -32601. It
 exits at end of input.
 
+--prepare B build the `big` text result of B bytes at start, so calling `big` with those bytes
+            answers at once (benchmarks then time the client, not Python's json.dumps)
 --tools N   list N tools named tool_00001 … instead (every 7th read-only, every 11th
             destructive, the others without annotations); calling one echoes its arguments.
             `big` and `binary` stay callable but are not listed, so the list has exactly N.
@@ -134,6 +136,14 @@ def many_tools(n):
     return tools
 
 
+PREPARED = {}
+
+
+def send_raw(line):
+    sys.stdout.write(line)
+    sys.stdout.flush()
+
+
 def send(message):
     sys.stdout.write(json.dumps(message, separators=(",", ":")) + "\n")
     sys.stdout.flush()
@@ -145,6 +155,9 @@ def main():
         tools = many_tools(int(args[args.index("--tools") + 1]))
     else:
         tools = FIXED_TOOLS
+    if "--prepare" in args:
+        size = int(args[args.index("--prepare") + 1])
+        PREPARED[size] = json.dumps(big_result({"bytes": size}), separators=(",", ":"))
 
     for line in sys.stdin:
         line = line.strip()
@@ -166,6 +179,12 @@ def main():
         elif method == "tools/call":
             name = params.get("name")
             arguments = params.get("arguments") or {}
+            if name == "big" and arguments.get("shape", "text") == "text" and int(
+                arguments.get("bytes", 1_000_000)
+            ) in PREPARED:
+                prepared = PREPARED[int(arguments.get("bytes", 1_000_000))]
+                send_raw('{"jsonrpc":"2.0","id":%s,"result":%s}\n' % (json.dumps(message["id"]), prepared))
+                continue
             if name == "big":
                 result = big_result(arguments)
             elif name == "binary":
