@@ -3,6 +3,7 @@ to the first drawn result screen, time per scroll key, time for a search near th
 the peak RSS of preflight (from /usr/bin/time -v).
 
 Usage: python3 Benchmarks/tui_big_result.py PREFLIGHT_BINARY [--bytes 50000000] [--keys 20]
+       [--shape text|structured]
 
 Runs Tests/EndToEndTests/Fixtures/big_server.py --prepare BYTES, so the payload is built before
 the call and the times are the client's. Screen changes are seen by polling
@@ -56,10 +57,11 @@ def main():
     binary = sys.argv[1]
     size = int(sys.argv[sys.argv.index("--bytes") + 1]) if "--bytes" in sys.argv else 50_000_000
     keys = int(sys.argv[sys.argv.index("--keys") + 1]) if "--keys" in sys.argv else 20
+    shape = sys.argv[sys.argv.index("--shape") + 1] if "--shape" in sys.argv else "text"
     report = tempfile.mktemp(prefix="preflight-bench-", suffix=".txt")
     command = (
         f"/usr/bin/time -v -o {report} {binary} --connect-timeout 120 -- python3 {SERVER}"
-        f" --prepare {size}"
+        f" --prepare {size} --shape {shape}"
     )
     tmux("new-session", "-d", "-s", "bench", "-x", "100", "-y", "30", command)
     try:

@@ -146,4 +146,22 @@ import Testing
     #expect(state.resultScreen.savePath == nil)
     #expect(state.notice?.hasPrefix("nothing to save") == true)
   }
+
+  @Test func `large structuredContent is shown compact and wrapped, small is pretty`() throws {
+    let items = JSONValue.array(
+      (0..<50_000).map { ["id": .int($0), "name": .string("record \($0)")] })
+    let big = CallRecord(
+      call: ModelCall(name: "list_tasks", arguments: [:]), approvalRequired: false,
+      outcome: ApprovalOutcome(kind: .notRequired, reason: "read-only"), sent: true,
+      result: ["content": [], "structuredContent": ["items": items]])
+    var state = UIFixtures.state()
+    _ = AppUpdate.update(&state, .callFinished(big))
+    let lines = try #require(state.resultScreen.layout?.lines)
+    let note = StyledLine("  large: compact JSON, wrapped", Style(dim: true))
+    let compact = (0..<min(20, lines.count)).contains { lines.line($0) == note }
+    #expect(compact, "a note, then the compact JSON")
+    #expect(lines.find("record 49999", after: 0) != nil)
+    #expect(ResultLayout.fits(["a": [1, 2, "x"]], within: 100))
+    #expect(!ResultLayout.fits(["items": items], within: 100_000))
+  }
 }

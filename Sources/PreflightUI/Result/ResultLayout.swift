@@ -110,12 +110,35 @@ public struct ResultLayout: Sendable {
     } else {
       out.append(StyledLine("  (the tool declares no outputSchema)", Palette.dim))
     }
-    let compact = JSONPrinter.compactBytes(structured).count
-    if compact <= ResultBlockView.prettyLimit {
+    if fits(structured, within: ResultBlockView.prettyLimit) {
       out.append(contentsOf: JSONColour.lines(structured, indent: 2))
     } else {
-      out.append(StyledLine("  large: pretty-printed without colour", Palette.dim))
-      out.append(text: JSONPrinter.pretty(structured), indent: 2)
+      // Pretty-printing 50 MB of objects would double it in indentation: compact, wrapped.
+      out.append(StyledLine("  large: compact JSON, wrapped", Palette.dim))
+      out.append(text: JSONPrinter.compact(structured), indent: 2)
     }
+  }
+
+  /// Whether `value`'s compact JSON is roughly `budget` bytes or less, stopping as soon as it is
+  /// not (so a 50 MB value is not printed just to be measured).
+  public static func fits(_ value: JSONValue, within budget: Int) -> Bool {
+    var left = budget
+    func walk(_ value: JSONValue) -> Bool {
+      switch value {
+      case .string(let s): left -= s.utf8.count + 2
+      case .array(let items):
+        left -= 2 + items.count
+        for item in items where left >= 0 { if !walk(item) { return false } }
+      case .object(let o):
+        left -= 2 + o.members.count
+        for m in o.members where left >= 0 {
+          left -= m.key.utf8.count + 3
+          if !walk(m.value) { return false }
+        }
+      default: left -= 8
+      }
+      return left >= 0
+    }
+    return walk(value)
   }
 }

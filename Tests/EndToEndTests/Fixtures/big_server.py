@@ -8,8 +8,9 @@ Reads newline-delimited JSON-RPC on stdin and answers `initialize`, `tools/list`
 one page), `tools/call` and `ping`; notifications are ignored, other requests get -32601. It
 exits at end of input.
 
---prepare B build the `big` text result of B bytes at start, so calling `big` with those bytes
-            answers at once (benchmarks then time the client, not Python's json.dumps)
+--prepare B build the `big` result of B bytes at start, so calling `big` with those bytes
+            (and that shape) answers at once (benchmarks then time the client, not Python)
+--shape S   the default shape of `big` in its schema, and the shape --prepare builds (text)
 --tools N   list N tools named tool_00001 … instead (every 7th read-only, every 11th
             destructive, the others without annotations); calling one echoes its arguments.
             `big` and `binary` stay callable but are not listed, so the list has exactly N.
@@ -155,9 +156,13 @@ def main():
         tools = many_tools(int(args[args.index("--tools") + 1]))
     else:
         tools = FIXED_TOOLS
+    shape = args[args.index("--shape") + 1] if "--shape" in args else "text"
+    FIXED_TOOLS[0]["inputSchema"]["properties"]["shape"]["default"] = shape
     if "--prepare" in args:
         size = int(args[args.index("--prepare") + 1])
-        PREPARED[size] = json.dumps(big_result({"bytes": size}), separators=(",", ":"))
+        PREPARED[(size, shape)] = json.dumps(
+            big_result({"bytes": size, "shape": shape}), separators=(",", ":")
+        )
 
     for line in sys.stdin:
         line = line.strip()
@@ -179,11 +184,10 @@ def main():
         elif method == "tools/call":
             name = params.get("name")
             arguments = params.get("arguments") or {}
-            if name == "big" and arguments.get("shape", "text") == "text" and int(
-                arguments.get("bytes", 1_000_000)
-            ) in PREPARED:
-                prepared = PREPARED[int(arguments.get("bytes", 1_000_000))]
-                send_raw('{"jsonrpc":"2.0","id":%s,"result":%s}\n' % (json.dumps(message["id"]), prepared))
+            key = (arguments.get("bytes", 1_000_000), arguments.get("shape", "text"))
+            if name == "big" and key in PREPARED:
+                line = '{"jsonrpc":"2.0","id":%s,"result":%s}\n'
+                send_raw(line % (json.dumps(message["id"]), PREPARED[key]))
                 continue
             if name == "big":
                 result = big_result(arguments)
