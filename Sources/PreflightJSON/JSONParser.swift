@@ -226,56 +226,86 @@ public struct JSONParser {
     return try decodeEscaped(slice, base: start)
   }
 
+  /// Decodes a string with escapes straight into the new string's storage (the result is never
+  /// longer than the escaped text), so a 50 MB string costs one buffer, not two.
   private func decodeEscaped(
     _ slice: UnsafeBufferPointer<UInt8>, base: Int
   ) throws(JSONParseError) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(slice.count)
-    var i = 0
-    func err(_ reason: String) -> JSONParseError {
-      JSONParseError(offset: base + i, reason: reason)
-    }
-    while i < slice.count {
-      let b = slice[i]
-      if b != UInt8(ascii: "\\") {
-        out.append(b)
-        i += 1
-        continue
-      }
-      guard i + 1 < slice.count else { throw err("unterminated escape") }
-      let e = slice[i + 1]
-      i += 2
-      switch e {
-      case UInt8(ascii: "\""): out.append(0x22)
-      case UInt8(ascii: "\\"): out.append(0x5C)
-      case UInt8(ascii: "/"): out.append(0x2F)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        guard let unit = hex4(slice, i) else { throw err("invalid \\u escape") }
-        i += 4
-        var scalar: UInt32 = UInt32(unit)
-        if unit >= 0xD800 && unit < 0xDC00,
-          i + 6 <= slice.count, slice[i] == UInt8(ascii: "\\"), slice[i + 1] == UInt8(ascii: "u"),
-          let low = hex4(slice, i + 2), low >= 0xDC00 && low < 0xE000
-        {
-          scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-          i += 6
+    // Escapes are ASCII, so the text decodes to valid UTF-8 exactly when the raw bytes are.
+    if slice.contains(where: { $0 >= 0x80 }) {
+      var decoder = Unicode.UTF8()
+      var iterator = slice.makeIterator()
+      decoding: while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: break decoding
+        case .error: throw JSONParseError(offset: base, reason: "invalid UTF-8 in a string")
         }
-        // A lone surrogate cannot be represented in a Swift string: use U+FFFD.
-        let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-        out.append(contentsOf: Array(String(Character(s)).utf8))
-      default:
-        throw err("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
       }
     }
-    guard let s = String(validating: out, as: UTF8.self) else {
-      throw JSONParseError(offset: base, reason: "invalid UTF-8 in a string")
+    var failure: JSONParseError?
+    let text = String(unsafeUninitializedCapacity: slice.count) { out -> Int in
+      var n = 0
+      var i = 0
+      while i < slice.count {
+        let b = slice[i]
+        if b != UInt8(ascii: "\\") {
+          out[n] = b
+          n += 1
+          i += 1
+          continue
+        }
+        guard i + 1 < slice.count else {
+          failure = JSONParseError(offset: base + i, reason: "unterminated escape")
+          return 0
+        }
+        let e = slice[i + 1]
+        i += 2
+        var byte: UInt8?
+        switch e {
+        case UInt8(ascii: "\""): byte = 0x22
+        case UInt8(ascii: "\\"): byte = 0x5C
+        case UInt8(ascii: "/"): byte = 0x2F
+        case UInt8(ascii: "b"): byte = 0x08
+        case UInt8(ascii: "f"): byte = 0x0C
+        case UInt8(ascii: "n"): byte = 0x0A
+        case UInt8(ascii: "r"): byte = 0x0D
+        case UInt8(ascii: "t"): byte = 0x09
+        case UInt8(ascii: "u"):
+          guard let unit = hex4(slice, i) else {
+            failure = JSONParseError(offset: base + i, reason: "invalid \\u escape")
+            return 0
+          }
+          i += 4
+          var scalar: UInt32 = UInt32(unit)
+          if unit >= 0xD800 && unit < 0xDC00,
+            i + 6 <= slice.count, slice[i] == UInt8(ascii: "\\"),
+            slice[i + 1] == UInt8(ascii: "u"),
+            let low = hex4(slice, i + 2), low >= 0xDC00 && low < 0xE000
+          {
+            scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+            i += 6
+          }
+          // A lone surrogate cannot be represented in a Swift string: use U+FFFD.
+          let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+          for unit in UTF8.encode(s)! {
+            out[n] = unit
+            n += 1
+          }
+        default:
+          failure = JSONParseError(
+            offset: base + i, reason: "invalid escape '\\\(Character(Unicode.Scalar(e)))'")
+          return 0
+        }
+        if let byte {
+          out[n] = byte
+          n += 1
+        }
+      }
+      return n
     }
-    return s
+    if let failure { throw failure }
+    return text
   }
 
   private func hex4(_ s: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt16? {

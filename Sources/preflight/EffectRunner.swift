@@ -46,6 +46,10 @@ final class EffectRunner: Sendable {
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
     case .runCheck:
       Task.detached { await self.runCheck() }
+    case .saveFile(let contents, let path, let overwrite):
+      Task.detached { [inbox] in
+        inbox.post(.fileSaved(SavedFile.write(contents, to: path, overwrite: overwrite)))
+      }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     case .editInEditor, .copyToClipboard:

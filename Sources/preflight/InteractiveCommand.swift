@@ -18,6 +18,11 @@ struct InteractiveCommand: AsyncParsableCommand {
         + "next call.", valueName: "file"))
   var scenario: String?
 
+  @Flag(
+    name: .customLong("no-mouse"),
+    help: "Leave the mouse to the terminal (text selection); also PREFLIGHT_NO_MOUSE=1.")
+  var noMouse = false
+
   @Flag(help: .hidden)
   var json = false
 
@@ -66,8 +71,10 @@ struct InteractiveCommand: AsyncParsableCommand {
       throw CLIFailure.usage("--watch: '\(path)' does not exist")
     }
     let words = ShareWords.make(connection, target: target, redactor: plan.log.redactor)
+    let mouseOff = ProcessInfo.processInfo.environment["PREFLIGHT_NO_MOUSE"].map { !$0.isEmpty }
     try await TUIApplication(
-      plan: plan, policy: policy, colors: !noColor, watch: watch, words: words, scenario: walk
+      plan: plan, policy: policy, colors: !noColor, mouse: !(noMouse || mouseOff == true),
+      watch: watch, words: words, scenario: walk
     ).run()
   }
 }

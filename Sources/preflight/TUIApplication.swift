@@ -12,6 +12,7 @@ final class TUIApplication: @unchecked Sendable {
   private let plan: ConnectionPlan
   private let policy: Policy
   private let colors: Bool
+  private let mouse: Bool
   private let inbox = Inbox()
 
   private let watch: [String]
@@ -19,12 +20,13 @@ final class TUIApplication: @unchecked Sendable {
   private let scenario: ScenarioWalk?
 
   init(
-    plan: ConnectionPlan, policy: Policy, colors: Bool, watch: [String],
+    plan: ConnectionPlan, policy: Policy, colors: Bool, mouse: Bool, watch: [String],
     words: CommandWords = CommandWords(), scenario: ScenarioWalk? = nil
   ) {
     self.plan = plan
     self.policy = policy
     self.colors = colors
+    self.mouse = mouse
     self.watch = watch
     self.words = words
     self.scenario = scenario
@@ -55,7 +57,7 @@ final class TUIApplication: @unchecked Sendable {
   private func loop(_ runner: EffectRunner) -> Result<Void, CLIFailure> {
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal.start(colors: colors)
+      terminal = try CursesTerminal.start(colors: colors, mouse: mouse)
     } catch {
       return .failure(
         CLIFailure(kind: .usage, message: "cannot start the terminal: \(error)", exitCode: 2))

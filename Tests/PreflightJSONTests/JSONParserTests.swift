@@ -78,6 +78,17 @@ import Testing
     #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
   }
 
+  @Test func `escapes beside raw non-ASCII decode, and invalid UTF-8 beside escapes is rejected`()
+    throws
+  {
+    let mixed = try JSONParser.parse(Array(#""é\n日本\u00e9\"x""#.utf8))
+    #expect(mixed == .string("é\n日本é\"x"))
+    let broken: [UInt8] = [0x22, 0xC3, 0x5C, 0x6E, 0x22]
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(broken) }
+    let big = "\"" + String(repeating: "ab\\\"", count: 200_000) + "\""
+    #expect(try JSONParser.parse(big) == .string(String(repeating: "ab\"", count: 200_000)))
+  }
+
   @Test func `nesting beyond the limit is an error, not a crash`() {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }

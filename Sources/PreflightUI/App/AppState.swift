@@ -35,6 +35,8 @@ public struct AppState: Sendable {
   public var openedFrame: Int?
   /// The scroll inside the opened frame.
   public var frameScroll = 0
+  /// The opened frame's lines, laid out once when it opens and when the width changes.
+  public var frameLines: LazyLines?
   /// The help overlay's scroll.
   public var helpScroll = 0
   /// A message for the status line until the next key.
@@ -55,6 +57,8 @@ public struct AppState: Sendable {
   public var lastCall: CallRecord?
   /// The result view's scroll.
   public var resultScroll = 0
+  /// The result view's layout, search, selected block and save prompt.
+  public var resultScreen = ResultScreen()
   /// The last arguments used for each tool, to prefill its form.
   public var lastArguments: [String: JSONValue] = [:]
   /// The command line shown by the share box (`preflight call …`, secrets redacted).

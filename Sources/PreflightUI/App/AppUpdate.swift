@@ -13,6 +13,8 @@ public enum AppUpdate {
       return handle(key, &state, keys)
     case .resized(let size):
       state.size = size
+      ResultFlow.resized(&state)
+      if state.frameLines != nil { FrameView.layOut(&state) }
       return []
     case .connected(let info):
       state.server = info
@@ -87,6 +89,7 @@ public enum AppUpdate {
       state.lastCall = record
       state.resultScroll = 0
       let effects = ConversationFlow.finished(record, &state)
+      ResultFlow.finished(&state)
       if state.mode == .normal { state.mode = .result }
       return effects
     case .resourceRead(let uri, let result, let error):
@@ -113,11 +116,16 @@ public enum AppUpdate {
       state.server = nil
       state.tools.loading = true
       return [.restart]
+    case .fileSaved(let outcome):
+      ResultFlow.saved(outcome, &state)
+      return []
     }
   }
 
   private static func handle(_ key: Key, _ state: inout AppState, _ keys: KeyMap) -> [Effect] {
     if case .resize = key { return [] }
+    if case .mouse(let event) = key { return MouseFlow.handle(event, &state) }
+    if let effects = ResultFlow.intercept(key, &state) { return effects }
     if state.mode == .filter, case .character(let c) = key {
       appendFilter(c, &state)
       return []
@@ -144,8 +152,11 @@ public enum AppUpdate {
     return perform(action, &state)
   }
 
-  private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
-    let page = max(1, state.layout.contentRows(state.focus) - 1)
+  static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let page =
+      state.mode == .result || state.mode == .frame
+      ? max(1, ResultFlow.contentArea(state.size).height - 1)
+      : max(1, state.layout.contentRows(state.focus) - 1)
     if state.mode == .jsonEditor, let effects = JSONEditorFlow.perform(action, page: page, &state) {
       return effects
     }
@@ -194,6 +205,7 @@ public enum AppUpdate {
           state.openedFrame = state.wire.rows[rows[row]].seq
           state.frameScroll = 0
           state.mode = .frame
+          FrameView.layOut(&state)
         }
       default: break
       }
@@ -205,6 +217,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
+        state.frameLines = nil
       case .help, .confirmQuit, .result, .check, .transcript, .refreshDiff:
         state.mode = .normal
         if state.refreshUnseen {
@@ -225,6 +238,10 @@ public enum AppUpdate {
       case .normal:
         state.focus = .tools
       }
+    case .filter where state.mode == .result:
+      return ResultFlow.perform(action, &state)
+    case .findNext, .nextBlock, .save:
+      return ResultFlow.perform(action, &state)
     case .filter:
       state.mode = .filter
     case .acceptFilter:
@@ -310,10 +327,12 @@ public enum AppUpdate {
     return []
   }
 
-  private static func move(_ state: inout AppState, by delta: Int) {
+  static func move(_ state: inout AppState, by delta: Int) {
     switch state.mode {
     case .frame:
-      state.frameScroll = max(0, state.frameScroll &+ delta)
+      let count = state.frameLines?.count ?? Int.max / 4
+      let last = max(0, count - ResultFlow.contentArea(state.size).height)
+      state.frameScroll = max(0, min(last, state.frameScroll &+ delta))
       return
     case .help:
       state.helpScroll = max(0, state.helpScroll &+ delta)
@@ -333,7 +352,7 @@ public enum AppUpdate {
       }
       return
     case .result:
-      state.resultScroll = max(0, state.resultScroll &+ delta)
+      ResultFlow.scroll(&state, by: delta)
       return
     case .check:
       state.check.scroll = max(0, state.check.scroll &+ delta)

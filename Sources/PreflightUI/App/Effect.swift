@@ -1,5 +1,6 @@
 import ApprovalPolicy
 import HostFlow
+import PreflightCore
 import PreflightJSON
 
 /// Something to do outside `update`; its result comes back as a ``Msg``.
@@ -32,4 +33,7 @@ public enum Effect: Sendable, Hashable {
   case readResource(String)
   /// Write the transcript (secrets redacted) to a new file; never replaces one.
   case exportTranscript(path: String, document: JSONValue)
+  /// Write a result block's contents to `path` (decoded); an existing file is kept unless
+  /// `overwrite` is set. The outcome comes back as ``Msg/fileSaved(_:)``.
+  case saveFile(SavedFile.Contents, path: String, overwrite: Bool)
 }

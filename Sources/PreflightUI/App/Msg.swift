@@ -38,4 +38,6 @@ public enum Msg: Sendable {
   case resourceRead(uri: String, result: JSONValue?, error: String?)
   /// The transcript export finished: written to `path`, or why not (nothing was replaced).
   case exportFinished(path: String, error: String?)
+  /// Saving a result block to a file ended.
+  case fileSaved(SavedFile.Outcome)
 }

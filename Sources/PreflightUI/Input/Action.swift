@@ -94,4 +94,10 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case forgetRemembered
   /// On the card: show the exact `tools/call` request, or the arguments again.
   case toggleRequest
+  /// Find the next match of the search (the result view).
+  case findNext
+  /// Select the next image, audio or resource block (the result view).
+  case nextBlock
+  /// Save the selected block to a file (the result view).
+  case save
 }

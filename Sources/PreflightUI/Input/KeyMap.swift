@@ -75,11 +75,15 @@ public struct KeyMap: Sendable {
       label: "page down", help: "Down one page", inStatusLine: false),
     KeyBinding(
       [.home, .character("g")], .top,
-      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      in: [
+        .pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.result),
+      ],
       label: "top", help: "Go to the first line", inStatusLine: false),
     KeyBinding(
       [.end, .character("G")], .bottom,
-      in: [.pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame)],
+      in: [
+        .pane(.tools), .pane(.detail), .pane(.wire), .pane(.log), .mode(.frame), .mode(.result),
+      ],
       label: "end", help: "Go to the last line (the wire pane then follows new frames)",
       inStatusLine: false),
     KeyBinding(
@@ -248,6 +252,18 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.down, .character("j")], .down, in: [.mode(.approval), .mode(.result)], label: "down",
       help: "Scroll down", inStatusLine: false),
+    KeyBinding(
+      [.character("/")], .filter, in: [.mode(.result)], label: "search",
+      help: "Search the result (type, Enter finds, Esc cancels)"),
+    KeyBinding(
+      [.character("n")], .findNext, in: [.mode(.result)], label: "next",
+      help: "Find the next match of the search"),
+    KeyBinding(
+      [.tab], .nextBlock, in: [.mode(.result)], label: "block",
+      help: "Select the next image, audio or resource block"),
+    KeyBinding(
+      [.character("s")], .save, in: [.mode(.result)], label: "save",
+      help: "Save the selected block to a file (asks for the path; never overwrites unasked)"),
     KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.result)], label: "back",
       help: "Close the result"),

@@ -49,6 +49,14 @@ enum AudienceView {
   }
 
   private static func shortJSON(_ value: JSONValue, _ width: Int) -> String {
+    // A big value is summarised, never printed whole on every frame.
+    guard ResultLayout.fits(value, within: 8_192) else {
+      switch value {
+      case .object(let o): return "an object of \(o.members.count) members (large)"
+      case .array(let items): return "an array of \(items.count) items (large)"
+      default: return "a large value"
+      }
+    }
     let text = JSONPrinter.compact(value)
     let limit = max(20, width)
     return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text

@@ -22,15 +22,23 @@ enum FrameView {
     grid.drawBox(rect, title: title, footer: "↑↓ scroll · Esc back", focused: true)
     let inner = rect.content
     guard !inner.isEmpty else { return }
-    let all = lines(record, width: inner.width)
-    let start = ListWindow.clamp(state.frameScroll, count: all.count, height: inner.height)
-    for (offset, line) in all[start..<min(all.count, start + inner.height)].enumerated() {
-      line.draw(into: &grid, x: inner.x, y: inner.y + offset, width: inner.width)
-    }
+    let kept = state.frameLines.flatMap { $0.width == inner.width ? $0 : nil }
+    let all = kept ?? lines(record, width: inner.width)
+    all.draw(from: state.frameScroll, in: inner, into: &grid)
   }
 
-  static func lines(_ record: WireRecord, width: Int) -> [StyledLine] {
-    var out: [StyledLine] = []
+  /// Lays out the opened frame for the current width and keeps it in the state (update calls
+  /// this when a frame opens and when the terminal is resized).
+  static func layOut(_ state: inout AppState) {
+    guard let seq = state.openedFrame, let record = state.wire.record(seq: seq) else {
+      state.frameLines = nil
+      return
+    }
+    state.frameLines = lines(record, width: ResultFlow.contentArea(state.size).width)
+  }
+
+  static func lines(_ record: WireRecord, width: Int) -> LazyLines {
+    var out = LazyLines(width: width)
     if let http = record.http {
       var parts: [String] = []
       if let method = http["method"]?.stringValue { parts.append(method) }
@@ -68,11 +76,7 @@ enum FrameView {
       out.append(StyledLine("local: " + kind, Palette.local))
       text = text2 + (details.map { "\n" + JSONPrinter.pretty($0) } ?? "")
     }
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      for piece in DisplayWidth.wrap(String(line), width: max(10, width)) {
-        out.append(StyledLine(piece))
-      }
-    }
+    out.append(text: text)
     return out
   }
 }

@@ -5,14 +5,7 @@ enum TabsView {
   static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
     grid.fill(rect)
     var spans: [Span] = [Span(" ")]
-    for pane in Pane.allCases {
-      var label = pane.title
-      switch pane {
-      case .tools: label += " \(state.tools.items.count)"
-      case .wire: label += " \(state.wire.rows.count)"
-      case .log: label += " \(state.log.entries.count)"
-      case .detail: break
-      }
+    for (pane, label) in labels(state) {
       if pane == state.focus {
         spans.append(Span("[" + label + "]", Palette.accent))
       } else {
@@ -21,5 +14,28 @@ enum TabsView {
       spans.append(Span(" "))
     }
     StyledLine(spans).draw(into: &grid, x: rect.x, y: rect.y, width: rect.width)
+  }
+
+  /// Each pane's tab label, in order.
+  static func labels(_ state: AppState) -> [(Pane, String)] {
+    Pane.allCases.map { pane in
+      switch pane {
+      case .tools: (pane, pane.title + " \(state.tools.items.count)")
+      case .wire: (pane, pane.title + " \(state.wire.rows.count)")
+      case .log: (pane, pane.title + " \(state.log.entries.count)")
+      case .detail: (pane, pane.title)
+      }
+    }
+  }
+
+  /// The pane whose tab covers column `x` (tabs start at `rect.x`).
+  static func pane(at x: Int, _ state: AppState, in rect: Rect) -> Pane? {
+    var column = rect.x + 1
+    for (pane, label) in labels(state) {
+      let width = DisplayWidth.of(label) + 2
+      if x >= column && x < column + width { return pane }
+      column += width + 1
+    }
+    return nil
   }
 }

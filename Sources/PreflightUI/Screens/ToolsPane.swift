@@ -1,9 +1,16 @@
 import PreflightJSON
+import TerminalGrid
 
 /// The tool list's state: the tools, the filter, the selection and the scroll.
 public struct ToolsPane: Sendable, Hashable {
   /// Every tool in the server's order.
-  public var items: [ToolItem] = []
+  public var items: [ToolItem] = [] {
+    didSet {
+      searchKeys = items.map { ($0.name + "\u{0}" + ($0.title ?? "")).lowercased() }
+      longestName = items.lazy.map { DisplayWidth.of($0.name) }.max() ?? 12
+      refilter()
+    }
+  }
   /// How many pages `tools/list` took.
   public var pages = 0
   /// Whether a listing is under way.
@@ -11,7 +18,9 @@ public struct ToolsPane: Sendable, Hashable {
   /// Why the last listing failed, if it did.
   public var error: String?
   /// The filter text (case-insensitive, on name and title).
-  public var filter = ""
+  public var filter = "" {
+    didSet { if filter != oldValue { refilter() } }
+  }
   /// The selected tool's name, so the selection survives a refresh and filtering.
   public var selectedName: String?
   /// The first visible row.
@@ -24,14 +33,21 @@ public struct ToolsPane: Sendable, Hashable {
   /// Makes an empty pane.
   public init() {}
 
-  /// Indices into `items` that pass the filter, in order.
-  public var visible: [Int] {
-    guard !filter.isEmpty else { return Array(items.indices) }
-    let needle = filter.lowercased()
-    return items.indices.filter {
-      items[$0].name.lowercased().contains(needle)
-        || (items[$0].title?.lowercased().contains(needle) ?? false)
+  /// Indices into `items` that pass the filter, in order; kept up to date when the items or
+  /// the filter change, so drawing and moving never filter 10,000 tools again.
+  public private(set) var visible: [Int] = []
+  /// The display width of the longest tool name (measured once a listing).
+  public private(set) var longestName = 12
+  /// Each item's name and title, lowercased, for the filter.
+  private var searchKeys: [String] = []
+
+  private mutating func refilter() {
+    guard !filter.isEmpty else {
+      visible = Array(items.indices)
+      return
     }
+    let needle = filter.lowercased()
+    visible = searchKeys.indices.filter { searchKeys[$0].contains(needle) }
   }
 
   /// The position of the selection within `visible`, or 0.

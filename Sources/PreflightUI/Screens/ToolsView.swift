@@ -43,8 +43,7 @@ enum ToolsView {
       current: pane.scroll, selected: selectedRow, count: rows.count, height: height)
     let kindWidth = 12
     let available = max(6, inner.width - 2 - kindWidth - 1)
-    let longest = pane.items.map { DisplayWidth.of($0.name) }.max() ?? 12
-    let nameColumn = min(longest + 2, available)
+    let nameColumn = min(pane.longestName + 2, available)
     let titleWidth = available - nameColumn
     for (offset, row) in rows[start..<min(rows.count, start + height)].enumerated() {
       let item = pane.items[row]

@@ -21,6 +21,9 @@ public struct WirePane: Sendable {
   /// The filter text (case-insensitive over direction, method and summary).
   public var filter = ""
   private var requests: [String: (method: String, time: Int64)] = [:]
+  /// Characters of a row's label and summary kept (a row is one line; the frame view shows
+  /// everything), so a 50 MB raw frame or stderr line is not rescanned by every filter.
+  static let summaryLimit = 512
 
   /// Makes an empty pane.
   public init(capacity: Int = 100_000) {
@@ -52,8 +55,10 @@ public struct WirePane: Sendable {
       records.append(record)
       rows.append(
         WireRow(
-          seq: record.seq, time: WireSummary.clock(record.timeMillis), kind: kind, label: label,
-          summary: summary, bytes: record.byteCount, latencyMs: latency,
+          seq: record.seq, time: WireSummary.clock(record.timeMillis), kind: kind,
+          label: String(label.prefix(Self.summaryLimit)),
+          summary: String(summary.prefix(Self.summaryLimit)), bytes: record.byteCount,
+          latencyMs: latency,
           timeMillis: record.timeMillis))
     }
     if records.count > capacity {
