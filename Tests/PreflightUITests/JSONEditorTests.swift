@@ -26,7 +26,7 @@ import Testing
 
   func sent(_ effects: [Effect]) -> ModelCall? {
     for effect in effects {
-      if case .callTool(let call, _, _, _) = effect { return call }
+      if case .runCall(let request) = effect { return request.call }
     }
     return nil
   }

@@ -75,7 +75,7 @@ import Testing
     Self.wheel(&state, down: true)
     #expect(state.resultScroll == 3)
     for _ in 0..<20 { Self.wheel(&state, down: true) }
-    let count = state.resultScreen.layout?.lines.count ?? 0
+    let count = state.resultLineCount ?? 0
     #expect(state.resultScroll == count - 20)
     Self.wheel(&state, down: false)
     #expect(state.resultScroll == count - 23)

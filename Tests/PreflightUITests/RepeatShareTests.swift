@@ -22,18 +22,20 @@ import Testing
   @Test func `. repeats the last call with the same arguments`() {
     var state = UIFixtures.state()
     let effects = press(&state, [.character("c"), .right, .enter])  // list_tasks, status → done
-    guard case .callTool(let call, _, _, _) = effects.first else {
+    guard case .runCall(let first) = effects.first else {
       Issue.record("the form did not call: \(effects)")
       return
     }
+    let call = first.call
     #expect(call.arguments == ["status": "done"])
     _ = AppUpdate.update(&state, .callFinished(record(call)))
     #expect(state.mode == .result)
     let again = press(&state, [.character(".")])
-    guard case .callTool(let repeated, _, let answer, _) = again.first else {
+    guard case .runCall(let request) = again.first else {
       Issue.record("no repeat: \(again), \(state.notice ?? "")")
       return
     }
+    let (repeated, answer) = (request.call, request.answer)
     #expect(repeated == call)
     #expect(answer == nil, "a read-only tool runs without asking, again")
     #expect(state.mode == .normal && state.busy)
@@ -61,10 +63,11 @@ import Testing
     #expect(!state.ledger.entries.isEmpty, "the choice is remembered")
     _ = AppUpdate.update(&state, .callFinished(record(call)))
     let repeated = press(&state, [.character(".")])
-    guard case .callTool(let again, _, nil, _) = repeated.first else {
+    guard case .runCall(let request) = repeated.first, request.answer == nil else {
       Issue.record("the remembered approval did not apply: \(repeated), mode \(state.mode)")
       return
     }
+    let again = request.call
     #expect(again == call)
   }
 

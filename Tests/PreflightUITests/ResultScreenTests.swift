@@ -58,7 +58,7 @@ import Testing
     var state = UIFixtures.state()
     _ = AppUpdate.update(&state, .callFinished(Self.numbered(100)))
     _ = Self.keys(&state, .end)
-    let count = state.resultScreen.layout?.lines.count ?? 0
+    let count = state.resultLineCount ?? 0
     #expect(state.resultScroll == count - 20, "the last page: 20 content rows at 80 × 24")
     _ = Self.keys(&state, .pageUp)
     #expect(state.resultScroll == count - 20 - 19)

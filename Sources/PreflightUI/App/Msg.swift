@@ -1,7 +1,7 @@
 import HostFlow
 import PreflightCore
-import ServerCheck
 import PreflightJSON
+import ServerCheck
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.

@@ -38,12 +38,19 @@ enum ResultFlow {
       generation: state.resultScreen.generation)
   }
 
+  /// The result view's lines: the laid-out result, then who sees what (the model, the
+  /// widget); nil before a layout exists.
+  static func lineCount(_ state: AppState) -> Int? {
+    guard let laidOut = state.resultScreen.layout?.lines.count else { return nil }
+    let width = contentArea(state.size).width
+    let audience = state.lastCall.map { AudienceView.lines($0, state: state, width: width).count }
+    return laidOut + (audience ?? 0)
+  }
+
   /// Scrolls by `delta` lines, kept within the content.
   static func scroll(_ state: inout AppState, by delta: Int) {
     let height = contentArea(state.size).height
-    let width = contentArea(state.size).width
-    let audience = state.lastCall.map { AudienceView.lines($0, state: state, width: width).count }
-    let count = (state.resultScreen.layout?.lines.count).map { $0 + (audience ?? 0) } ?? Int.max / 4
+    let count = lineCount(state) ?? Int.max / 4
     let last = max(0, count - height)
     state.resultScroll = max(0, min(last, state.resultScroll &+ delta))
   }

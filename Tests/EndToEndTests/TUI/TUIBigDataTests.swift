@@ -91,7 +91,7 @@ import Testing
         try await tui.sendKeys("n", "Escape", "Escape")
         try await tui.waitFor(text: "[Tools 2]")
         try await tui.sendKeys("q")
-        try await tui.waitForExit()
+        _ = try await tui.waitForExit()
       }
     }
   }

@@ -98,7 +98,7 @@ struct FormDriver {
     var effects: [Effect] = []
     effects += AppUpdate.update(&state, .key(.enter))
     for effect in effects {
-      if case .callTool(let call, _, _, _) = effect { return call }
+      if case .runCall(let request) = effect { return request.call }
     }
     return state.approval?.call
   }

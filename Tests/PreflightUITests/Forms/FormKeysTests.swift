@@ -138,7 +138,7 @@ import Testing
       var members = expected.objectValue?.members ?? []
       members.insert(JSONMember(key: "name", value: "Ada"), at: 0)
       let sent = effects.compactMap { effect -> ModelCall? in
-        if case .callTool(let call, _, _, _) = effect { return call }
+        if case .runCall(let request) = effect { return request.call }
         return nil
       }
       try #require(sent.count == 1, "nothing sent: \(state.form?.model.errors ?? [])")
