@@ -67,6 +67,7 @@ final class EffectRunner: Sendable {
     let session: MCPClientSession
     do {
       session = try plan.makeSession()
+      await session.install(plan.requestHandler(tellUser: false))
     } catch {
       inbox.post(.connectionFailed(error.message))
       return

@@ -23,6 +23,7 @@ struct PreflightCommand: AsyncParsableCommand {
     version: ClientProfile.preflightVersion,
     subcommands: [
       InteractiveCommand.self, ToolsCommand.self, CallCommand.self, ScenarioCommand.self,
+      ResourcesCommand.self, ReadCommand.self, PromptsCommand.self, PromptCommand.self,
       ProfilesCommand.self, DemoServerCommand.self,
     ],
     defaultSubcommand: InteractiveCommand.self
