@@ -20,7 +20,8 @@ struct Connection {
         Data("preflight: warning: --insecure: TLS certificates are not checked\n".utf8))
     }
     let session = try plan.makeSession()
-    await session.install(plan.requestHandler(tellUser: true))
+    await session.install(
+      plan.requestHandler(tellUser: true, transport: session.peer.transportKind))
     Connection.reportMalformedFrames(of: session, showLogs: plan.settings.logLevel != nil)
     do {
       let server = try await session.connect()

@@ -102,8 +102,9 @@ struct ConnectionPlan: Sendable {
 
   /// The handler for server requests; `tellUser` also reports each answer on standard error
   /// (headless commands; the TUI has no standard error to spare).
-  func requestHandler(tellUser: Bool) -> HeadlessRequestHandler {
-    HeadlessRequestHandler(answers: serverRequestAnswers, log: log, tellUser: tellUser)
+  func requestHandler(tellUser: Bool, transport: String) -> HeadlessRequestHandler {
+    HeadlessRequestHandler(
+      answers: serverRequestAnswers, log: log, tellUser: tellUser, transport: transport)
   }
 
   /// A new session over a new transport (not yet connected).

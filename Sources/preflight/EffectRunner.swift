@@ -45,6 +45,8 @@ final class EffectRunner: Sendable {
       Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
+    case .ping:
+      Task.detached { await self.ping() }
     }
   }
 
@@ -67,7 +69,8 @@ final class EffectRunner: Sendable {
     let session: MCPClientSession
     do {
       session = try plan.makeSession()
-      await session.install(plan.requestHandler(tellUser: false))
+      await session.install(
+        plan.requestHandler(tellUser: false, transport: session.peer.transportKind))
     } catch {
       inbox.post(.connectionFailed(error.message))
       return
@@ -85,6 +88,15 @@ final class EffectRunner: Sendable {
     } catch {
       guard isCurrent(generation) else { return }
       inbox.post(.connectionFailed(error.description))
+    }
+  }
+
+  private func ping() async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      inbox.post(.pinged(try await session.ping()))
+    } catch {
+      inbox.post(.pingFailed(error.description))
     }
   }
 

@@ -30,13 +30,16 @@ actor HeadlessRequestHandler: ServerRequestHandler {
   private let answers: Answers
   private let log: WireLog
   private let tellUser: Bool
+  private let transport: String
   private var samplingUsed = 0
 
-  /// Makes a handler; `tellUser` writes each answer to standard error as well.
-  init(answers: Answers, log: WireLog, tellUser: Bool) {
+  /// Makes a handler; `tellUser` writes each answer to standard error as well. `transport` is
+  /// the session's transport kind, for the wire-log records.
+  init(answers: Answers, log: WireLog, tellUser: Bool, transport: String) {
     self.answers = answers
     self.log = log
     self.tellUser = tellUser
+    self.transport = transport
   }
 
   func elicit(_ request: ElicitationRequest, server: String) async -> ElicitationAnswer {
@@ -109,7 +112,7 @@ actor HeadlessRequestHandler: ServerRequestHandler {
   }
 
   private func tell(kind: String, _ text: String) {
-    log.recordLocal(kind: kind, text: text, transport: "client")
+    log.recordLocal(kind: kind, text: text, transport: transport)
     if tellUser {
       FileHandle.standardError.write(Data(("preflight: " + text + "\n").utf8))
     }

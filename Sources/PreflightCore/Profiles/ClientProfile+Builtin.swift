@@ -97,7 +97,8 @@ extension ClientProfile {
     idStyle: .numeric(start: 1),
     provenance: [
       "capabilities list only what this build answers: roots (--root), sampling (a canned "
-        + "reply, a hand-written one in the TUI, or a rejection) and elicitation (form and URL)"
+        + "reply from --sampling-reply, or a rejection) and elicitation (form and URL, answered "
+        + "from --elicit or declined)"
     ])
 
   /// Every built-in profile, in the order `preflight profiles` shows them.

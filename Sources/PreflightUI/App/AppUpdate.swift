@@ -80,6 +80,16 @@ public enum AppUpdate {
       state.resultScroll = 0
       if state.mode == .normal { state.mode = .result }
       return []
+    case .pinged(let rtt):
+      let text = "ping: the server answered in " + AppUpdate.milliseconds(rtt)
+      state.notice = text
+      state.log.note(tag: "ping", text: text, time: state.wire.rows.last?.time ?? "")
+      return []
+    case .pingFailed(let why):
+      state.notice = "ping failed: " + why
+      state.log.note(
+        tag: "ping", text: "ping failed: " + why, time: state.wire.rows.last?.time ?? "")
+      return []
     case .filesChanged(let path):
       state.log.note(
         tag: "watch", text: "files changed under \(path): restarting the server",
@@ -191,6 +201,13 @@ public enum AppUpdate {
         state.tools.filter.removeLast()
         keepVisibleSelection(&state)
       }
+    case .ping:
+      guard state.connection == .ready else {
+        state.notice = "not connected — press R to restart"
+        return []
+      }
+      state.notice = "ping sent…"
+      return [.ping]
     case .refresh:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"
@@ -308,5 +325,12 @@ public enum AppUpdate {
     } else {
       state.tools.filter = ""
     }
+  }
+
+  /// A duration as milliseconds with one decimal: `3.2 ms`.
+  public static func milliseconds(_ d: Duration) -> String {
+    let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    return String(Int((ms * 10).rounded()) / 10) + "." + String(Int((ms * 10).rounded()) % 10)
+      + " ms"
   }
 }

@@ -15,4 +15,6 @@ public enum Effect: Sendable, Hashable {
   case restart
   /// Close the connection and leave.
   case quit
+  /// Send `ping` and report the round-trip time.
+  case ping
 }

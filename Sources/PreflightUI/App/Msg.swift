@@ -26,4 +26,8 @@ public enum Msg: Sendable {
   case filesChanged(String)
   /// A call went through the host flow: sent and answered, or stopped by the approval.
   case callFinished(CallRecord)
+  /// The server answered `ping` after this long.
+  case pinged(Duration)
+  /// `ping` failed, with why.
+  case pingFailed(String)
 }

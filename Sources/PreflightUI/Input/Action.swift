@@ -54,4 +54,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case newConversation
   /// Reload the conversation: remembered choices are forgotten, as ChatGPT does on reload.
   case reloadConversation
+  /// Send `ping` to the server and show the round-trip time.
+  case ping
 }

@@ -104,6 +104,9 @@ public struct KeyMap: Sendable {
       [.character("R")], .restart, in: [.global], label: "restart",
       help: "Restart the server (stdio) or reconnect (HTTP)"),
     KeyBinding(
+      [.character("P")], .ping, in: [.global], label: "ping",
+      help: "Ping the server and show the round-trip time", inStatusLine: false),
+    KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.frame)], label: "back",
       help: "Close the frame"),
     KeyBinding(

@@ -1,0 +1,52 @@
+import Foundation
+import PreflightTestSupport
+import Testing
+
+/// Ping on demand, and a server's elicitation answered in the TUI from `--elicit` and shown in
+/// the log, driven through tmux.
+@Suite(TmuxSession.gate) struct TUIProtocolTests {
+  static let featureTools = [
+    "touch", "log_levels", "ask_colour", "open_link", "need_url", "summarize", "show_roots",
+    "long_task",
+  ]
+
+  @Test func `P pings the server and shows the round-trip time`() async throws {
+    try await withPreflight { tui in
+      try await waitForReady(tui, tools: demoToolNames)
+      try await tui.sendKeys("P")
+      let screen = try await tui.waitFor(text: "ping: the server answered in")
+      #expect(screen.contains(" ms"), "\(screen)")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
+      let log = try await tui.waitFor(text: "[Log")
+      #expect(log.contains("ping"), "the log keeps the round trip: \(log)")
+    }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `an elicitation during a call is answered from --elicit and shown in the log`()
+    async throws
+  {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--elicit", "accept", "--connect-timeout", "60", "--"] + server,
+      width: 160, height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("j", "j")
+      try await tui.waitFor(text: "▶ ask_colour")
+      try await tui.sendKeys("c")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "ask_colour")
+      try await tui.sendKeys("a")
+      try await tui.waitFor(
+        text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
+      // Back from the result view, then to the log pane, which tags the request.
+      try await tui.sendKeys("Escape", "Tab", "Tab", "Tab")
+      // The wire pane shows the local record; the log pane tags the same text "request".
+      let log = try await tui.waitUntil("the log pane's request line") { screen in
+        screenLines(screen).contains { $0.contains("request") && $0.contains("asked for input") }
+      }
+      #expect(log.contains("asked for input (elicitation, form mode)"))
+    }
+  }
+}
