@@ -13,6 +13,8 @@ final class EffectRunner: Sendable {
     var session: MCPClientSession?
     /// Bumped on every (re)connect, so events of an old session are ignored.
     var generation = 0
+    /// The call in flight, so that it can be cancelled.
+    var call: Task<Void, Never>?
   }
 
   private let plan: ConnectionPlan
@@ -42,7 +44,13 @@ final class EffectRunner: Sendable {
         await self.connect()
       }
     case .callTool(let call, let tool, let answer, let ledger):
-      Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
+      let task = Task.detached {
+        await self.callTool(call, tool: tool, answer: answer, ledger: ledger)
+      }
+      state.withLock { $0.call = task }
+    case .cancelCall:
+      // Cancelling the task cancels the request: the peer sends notifications/cancelled.
+      state.withLock { $0.call }?.cancel()
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     case .ping:

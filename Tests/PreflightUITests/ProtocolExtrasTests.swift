@@ -48,6 +48,17 @@ import Testing
     #expect(pane.entries.map(\.text) == ["what happened"])
   }
 
+  @Test func `x cancels the running call and says so; with none running it says that`() {
+    var state = UIFixtures.state()
+    #expect(AppUpdate.update(&state, .key(.character("x"))).isEmpty)
+    #expect(state.notice == "no call is running")
+    state.busy = true
+    #expect(AppUpdate.update(&state, .key(.character("x"))) == [.cancelCall])
+    #expect(
+      state.notice
+        == "cancelling the call: notifications/cancelled sent; a late answer is ignored")
+  }
+
   @Test func `durations are shown in milliseconds with one decimal`() {
     #expect(AppUpdate.milliseconds(.milliseconds(12)) == "12.0 ms")
     #expect(AppUpdate.milliseconds(.microseconds(450)) == "0.5 ms")

@@ -201,6 +201,13 @@ public enum AppUpdate {
         state.tools.filter.removeLast()
         keepVisibleSelection(&state)
       }
+    case .cancelCall:
+      guard state.busy else {
+        state.notice = "no call is running"
+        return []
+      }
+      state.notice = "cancelling the call: notifications/cancelled sent; a late answer is ignored"
+      return [.cancelCall]
     case .ping:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"

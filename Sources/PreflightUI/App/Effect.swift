@@ -17,4 +17,6 @@ public enum Effect: Sendable, Hashable {
   case quit
   /// Send `ping` and report the round-trip time.
   case ping
+  /// Cancel the call in flight (its result comes back as a failed ``Msg/callFinished(_:)``).
+  case cancelCall
 }

@@ -56,4 +56,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case reloadConversation
   /// Send `ping` to the server and show the round-trip time.
   case ping
+  /// Cancel the running call: `notifications/cancelled` goes to the server, a late answer is
+  /// logged as ignored.
+  case cancelCall
 }

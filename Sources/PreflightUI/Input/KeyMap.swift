@@ -107,6 +107,9 @@ public struct KeyMap: Sendable {
       [.character("P")], .ping, in: [.global], label: "ping",
       help: "Ping the server and show the round-trip time", inStatusLine: false),
     KeyBinding(
+      [.character("x")], .cancelCall, in: [.global], label: "cancel call",
+      help: "Cancel the running call (sends notifications/cancelled)", inStatusLine: false),
+    KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.frame)], label: "back",
       help: "Close the frame"),
     KeyBinding(

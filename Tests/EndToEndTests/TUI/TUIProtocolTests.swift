@@ -49,4 +49,36 @@ import Testing
       #expect(log.contains("asked for input (elicitation, form mode)"))
     }
   }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `x cancels a long call: notifications/cancelled goes out and the log says so`()
+    async throws
+  {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--connect-timeout", "60", "--"] + server, width: 160,
+      height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("G")
+      try await tui.waitFor(text: "▶ long_task")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      // The call runs for 30 s, reporting progress; cancel it once progress shows on the wire.
+      try await tui.waitFor(text: "notifications/progress", timeout: .seconds(60))
+      try await tui.sendKeys("x")
+      try await tui.waitFor(text: "tools/call was cancelled", timeout: .seconds(60))
+      try await tui.sendKeys("Escape")
+      try await tui.waitFor(text: "→  notifications/cancelled")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
+      try await tui.waitUntil("the log pane's cancel line") { screen in
+        screenLines(screen).contains {
+          $0.contains("cancel") && $0.contains("cancelled by the client")
+        }
+      }
+    }
+  }
 }
