@@ -55,6 +55,8 @@ final class EffectRunner: Sendable {
       break  // The loop ends; ``shutdown()`` closes the session.
     case .ping:
       Task.detached { await self.ping() }
+    case .setLogLevel(let level):
+      Task.detached { await self.setLogLevel(level) }
     }
   }
 
@@ -96,6 +98,16 @@ final class EffectRunner: Sendable {
     } catch {
       guard isCurrent(generation) else { return }
       inbox.post(.connectionFailed(error.description))
+    }
+  }
+
+  private func setLogLevel(_ level: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      try await session.setLoggingLevel(level)
+      inbox.post(.logLevelSet(level))
+    } catch {
+      inbox.post(.logLevelFailed(error.description))
     }
   }
 

@@ -59,6 +59,27 @@ import Testing
         == "cancelling the call: notifications/cancelled sent; a late answer is ignored")
   }
 
+  @Test func `L cycles the server's logging level when it declares logging`() {
+    var state = UIFixtures.state()
+    state.server?.capabilities = ["tools": [:], "logging": [:]]
+    #expect(AppUpdate.update(&state, .key(.character("L"))) == [.setLogLevel("debug")])
+    _ = AppUpdate.update(&state, .logLevelSet("debug"))
+    #expect(state.notice == "the server now logs at debug and above")
+    #expect(state.log.entries.last?.text == "logging/setLevel debug accepted")
+    #expect(AppUpdate.update(&state, .key(.character("L"))) == [.setLogLevel("info")])
+    _ = AppUpdate.update(&state, .logLevelSet("error"))
+    #expect(AppUpdate.update(&state, .key(.character("L"))) == [.setLogLevel("debug")])
+  }
+
+  @Test func `L on a server without logging sends nothing and says why`() {
+    var state = UIFixtures.state()
+    state.server?.capabilities = ["tools": [:]]
+    #expect(AppUpdate.update(&state, .key(.character("L"))).isEmpty)
+    #expect(
+      state.notice
+        == "the server does not declare logging, so it cannot be asked to change level")
+  }
+
   @Test func `durations are shown in milliseconds with one decimal`() {
     #expect(AppUpdate.milliseconds(.milliseconds(12)) == "12.0 ms")
     #expect(AppUpdate.milliseconds(.microseconds(450)) == "0.5 ms")

@@ -57,6 +57,8 @@ public struct AppState: Sendable {
   public var resultScroll = 0
   /// The last arguments used for each tool, to prefill its form.
   public var lastArguments: [String: JSONValue] = [:]
+  /// The logging level last set with `logging/setLevel` from the TUI, if any.
+  public var logLevel: String?
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

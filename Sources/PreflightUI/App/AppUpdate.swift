@@ -85,6 +85,16 @@ public enum AppUpdate {
       state.notice = text
       state.log.note(tag: "ping", text: text, time: state.wire.rows.last?.time ?? "")
       return []
+    case .logLevelSet(let level):
+      state.logLevel = level
+      state.notice = "the server now logs at \(level) and above"
+      state.log.note(
+        tag: "logging", text: "logging/setLevel \(level) accepted",
+        time: state.wire.rows.last?.time ?? "")
+      return []
+    case .logLevelFailed(let why):
+      state.notice = "logging/setLevel failed: " + why
+      return []
     case .pingFailed(let why):
       state.notice = "ping failed: " + why
       state.log.note(
@@ -208,6 +218,22 @@ public enum AppUpdate {
       }
       state.notice = "cancelling the call: notifications/cancelled sent; a late answer is ignored"
       return [.cancelCall]
+    case .cycleLogLevel:
+      guard state.connection == .ready else {
+        state.notice = "not connected — press R to restart"
+        return []
+      }
+      guard state.server?.capabilities["logging"] != nil else {
+        state.notice = "the server does not declare logging, so it cannot be asked to change level"
+        return []
+      }
+      let levels = ["debug", "info", "warning", "error"]
+      let next =
+        state.logLevel.flatMap { levels.firstIndex(of: $0) }.map {
+          (levels.index(after: $0)) % levels.count
+        } ?? 0
+      state.notice = "asking the server to log at \(levels[next])…"
+      return [.setLogLevel(levels[next])]
     case .ping:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"

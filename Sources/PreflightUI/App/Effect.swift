@@ -19,4 +19,6 @@ public enum Effect: Sendable, Hashable {
   case ping
   /// Cancel the call in flight (its result comes back as a failed ``Msg/callFinished(_:)``).
   case cancelCall
+  /// Send `logging/setLevel` with this level.
+  case setLogLevel(String)
 }

@@ -30,4 +30,8 @@ public enum Msg: Sendable {
   case pinged(Duration)
   /// `ping` failed, with why.
   case pingFailed(String)
+  /// The server accepted `logging/setLevel` with this level.
+  case logLevelSet(String)
+  /// `logging/setLevel` failed, with why.
+  case logLevelFailed(String)
 }

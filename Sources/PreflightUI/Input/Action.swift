@@ -59,4 +59,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   /// Cancel the running call: `notifications/cancelled` goes to the server, a late answer is
   /// logged as ignored.
   case cancelCall
+  /// Set the server's logging level to the next one (debug, info, warning, error).
+  case cycleLogLevel
 }

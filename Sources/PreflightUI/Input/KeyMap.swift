@@ -110,6 +110,10 @@ public struct KeyMap: Sendable {
       [.character("x")], .cancelCall, in: [.global], label: "cancel call",
       help: "Cancel the running call (sends notifications/cancelled)", inStatusLine: false),
     KeyBinding(
+      [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
+      help: "Set the server's logging level: debug, info, warning, error in turn",
+      inStatusLine: false),
+    KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.frame)], label: "back",
       help: "Close the frame"),
     KeyBinding(
