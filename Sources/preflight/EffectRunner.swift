@@ -57,6 +57,12 @@ final class EffectRunner: Sendable {
       Task.detached { await self.ping() }
     case .setLogLevel(let level):
       Task.detached { await self.setLogLevel(level) }
+    case .loadCatalog:
+      Task.detached { await self.loadCatalog() }
+    case .readResource(let uri):
+      Task.detached { await self.readResource(uri) }
+    case .getPrompt(let name):
+      Task.detached { await self.getPrompt(name) }
     }
   }
 
@@ -98,6 +104,48 @@ final class EffectRunner: Sendable {
     } catch {
       guard isCurrent(generation) else { return }
       inbox.post(.connectionFailed(error.description))
+    }
+  }
+
+  /// Lists what the server declares: resources (and templates; a server without
+  /// `resources/templates/list` has none) and prompts.
+  private func loadCatalog() async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let capabilities = await session.server?.capabilities
+    do {
+      var resources: [JSONValue] = []
+      var templates: [JSONValue] = []
+      var prompts: [JSONValue] = []
+      if capabilities?["resources"] != nil {
+        resources = try await session.listResources()
+        do {
+          templates = try await session.listResourceTemplates()
+        } catch .rpc(_, let e) where e.code == JSONRPCErrorObject.methodNotFoundCode {
+          templates = []
+        }
+      }
+      if capabilities?["prompts"] != nil { prompts = try await session.listPrompts() }
+      inbox.post(.catalogLoaded(resources: resources, templates: templates, prompts: prompts))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func readResource(_ uri: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      inbox.post(.resourceRead(uri: uri, result: try await session.readResource(uri)))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func getPrompt(_ name: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      inbox.post(.promptGot(name: name, result: try await session.getPrompt(name)))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
     }
   }
 

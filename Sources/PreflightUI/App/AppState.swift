@@ -59,6 +59,8 @@ public struct AppState: Sendable {
   public var lastArguments: [String: JSONValue] = [:]
   /// The logging level last set with `logging/setLevel` from the TUI, if any.
   public var logLevel: String?
+  /// The resources and prompts overlay, while open.
+  public var catalog: Catalog?
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -92,6 +92,18 @@ public enum AppUpdate {
         tag: "logging", text: "logging/setLevel \(level) accepted",
         time: state.wire.rows.last?.time ?? "")
       return []
+    case .catalogLoaded(let resources, let templates, let prompts):
+      CatalogFlow.loaded(&state, resources: resources, templates: templates, prompts: prompts)
+      return []
+    case .catalogFailed(let why):
+      CatalogFlow.failed(&state, why)
+      return []
+    case .resourceRead(let uri, let result):
+      CatalogFlow.read(&state, uri: uri, result: result)
+      return []
+    case .promptGot(let name, let result):
+      CatalogFlow.prompt(&state, name: name, result: result)
+      return []
     case .logLevelFailed(let why):
       state.notice = "logging/setLevel failed: " + why
       return []
@@ -125,6 +137,7 @@ public enum AppUpdate {
     guard let action = keys.action(for: key, mode: state.mode, focus: state.focus) else {
       return []
     }
+    if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
     return perform(action, &state)
   }
 
@@ -186,7 +199,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result:
+      case .help, .confirmQuit, .result, .catalog:
         state.mode = .normal
       case .form:
         state.form = nil
@@ -218,6 +231,8 @@ public enum AppUpdate {
       }
       state.notice = "cancelling the call: notifications/cancelled sent; a late answer is ignored"
       return [.cancelCall]
+    case .catalog:
+      return CatalogFlow.open(&state)
     case .cycleLogLevel:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"

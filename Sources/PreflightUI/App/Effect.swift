@@ -21,4 +21,10 @@ public enum Effect: Sendable, Hashable {
   case cancelCall
   /// Send `logging/setLevel` with this level.
   case setLogLevel(String)
+  /// List the resources, templates and prompts (those the server declares), all pages.
+  case loadCatalog
+  /// Read one resource.
+  case readResource(String)
+  /// Get one prompt without arguments.
+  case getPrompt(String)
 }

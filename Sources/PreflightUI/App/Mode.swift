@@ -16,4 +16,6 @@ public enum Mode: Sendable, Hashable {
   case approval
   /// The answer to the last call, full screen.
   case result
+  /// The resources and prompts overlay.
+  case catalog
 }

@@ -1,5 +1,6 @@
 import HostFlow
 import PreflightCore
+import PreflightJSON
 import TerminalGrid
 
 /// Something that happened; `AppUpdate.update` turns it into a new state and effects.
@@ -34,4 +35,12 @@ public enum Msg: Sendable {
   case logLevelSet(String)
   /// `logging/setLevel` failed, with why.
   case logLevelFailed(String)
+  /// The server's resources, templates and prompts, all pages.
+  case catalogLoaded(resources: [JSONValue], templates: [JSONValue], prompts: [JSONValue])
+  /// Listing, reading or getting for the overlay failed, with why.
+  case catalogFailed(String)
+  /// A resource's `resources/read` result.
+  case resourceRead(uri: String, result: JSONValue)
+  /// A prompt's `prompts/get` result.
+  case promptGot(name: String, result: JSONValue)
 }

@@ -61,4 +61,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case cancelCall
   /// Set the server's logging level to the next one (debug, info, warning, error).
   case cycleLogLevel
+  /// Open the resources and prompts overlay.
+  case catalog
 }

@@ -110,6 +110,21 @@ public struct KeyMap: Sendable {
       [.character("x")], .cancelCall, in: [.global], label: "cancel call",
       help: "Cancel the running call (sends notifications/cancelled)", inStatusLine: false),
     KeyBinding(
+      [.character("o")], .catalog, in: [.global], label: "resources",
+      help: "Resources, templates and prompts: list them, read one, get one", inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.catalog)], label: "up",
+      help: "Up in the resources and prompts (or scroll what is open)", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.catalog)], label: "down",
+      help: "Down in the resources and prompts (or scroll what is open)", inStatusLine: false),
+    KeyBinding(
+      [.enter], .open, in: [.mode(.catalog)], label: "open",
+      help: "Read the selected resource, or get the selected prompt"),
+    KeyBinding(
+      [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
+      help: "Back to the list, or close the overlay"),
+    KeyBinding(
       [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
       help: "Set the server's logging level: debug, info, warning, error in turn",
       inStatusLine: false),

@@ -29,6 +29,7 @@ enum HelpOverlay {
       ("Log", { $0.scopes.contains(.pane(.log)) && !movement.contains($0.action) }),
       ("An opened frame", { $0.scopes.contains(.mode(.frame)) && !movement.contains($0.action) }),
       ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
+      ("Resources and prompts (o)", { $0.scopes.contains(.mode(.catalog)) }),
       ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
     var out: [StyledLine] = []

@@ -81,4 +81,24 @@ import Testing
       }
     }
   }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `o lists resources and prompts; Enter reads a resource, binary summarised`()
+    async throws
+  {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(["--connect-timeout", "60", "--"] + server) { tui in
+      try await waitForReady(tui, tools: Array(Self.featureTools.prefix(5)), timeout: .seconds(60))
+      try await tui.sendKeys("o")
+      let list = try await tui.waitFor(text: "Resources 4 · templates 2 · prompts 2")
+      #expect(list.contains("ui://widget/board.html  [widget]"), "\(list)")
+      #expect(list.contains("search://items{?q,limit}"))
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Welcome to the features fixture.")
+      try await tui.sendKeys("Escape", "j", "j", "Enter")
+      try await tui.waitFor(text: "binary, 16 bytes")
+      try await tui.sendKeys("Escape", "Escape")
+      try await tui.waitFor(text: "[Tools 8]")
+    }
+  }
 }
