@@ -15,6 +15,8 @@ final class EffectRunner: Sendable {
     var generation = 0
     /// The call in flight, so that it can be cancelled.
     var call: Task<Void, Never>?
+    /// The current session's handler for server requests, for the user's answers.
+    var requests: TUIRequestHandler?
   }
 
   private let plan: ConnectionPlan
@@ -63,6 +65,9 @@ final class EffectRunner: Sendable {
       Task.detached { await self.readResource(uri) }
     case .getPrompt(let name):
       Task.detached { await self.getPrompt(name) }
+    case .answerElicitation(let id, let answer):
+      let handler = state.withLock { $0.requests }
+      Task.detached { await handler?.answer(id, answer) }
     }
   }
 
@@ -85,8 +90,12 @@ final class EffectRunner: Sendable {
     let session: MCPClientSession
     do {
       session = try plan.makeSession()
-      await session.install(
-        plan.requestHandler(tellUser: false, transport: session.peer.transportKind))
+      let handler = TUIRequestHandler(
+        headless: plan.requestHandler(tellUser: false, transport: session.peer.transportKind),
+        askUser: !plan.serverRequestAnswers.elicitGiven, inbox: inbox, log: plan.log,
+        transport: session.peer.transportKind)
+      state.withLock { $0.requests = handler }
+      await session.install(handler)
     } catch {
       inbox.post(.connectionFailed(error.message))
       return

@@ -61,6 +61,8 @@ public struct AppState: Sendable {
   public var logLevel: String?
   /// The resources and prompts overlay, while open.
   public var catalog: Catalog?
+  /// Elicitations waiting for the user, oldest first (the first is shown).
+  public var elicitations: [ElicitationPrompt] = []
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -104,6 +104,9 @@ public enum AppUpdate {
     case .promptGot(let name, let result):
       CatalogFlow.prompt(&state, name: name, result: result)
       return []
+    case .elicitationRequested(let prompt):
+      ElicitationFlow.requested(prompt, &state)
+      return []
     case .logLevelFailed(let why):
       state.notice = "logging/setLevel failed: " + why
       return []
@@ -138,6 +141,7 @@ public enum AppUpdate {
       return []
     }
     if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
+    if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }
     return perform(action, &state)
   }
 
@@ -199,7 +203,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result, .catalog:
+      case .help, .confirmQuit, .result, .catalog, .elicitation:
         state.mode = .normal
       case .form:
         state.form = nil

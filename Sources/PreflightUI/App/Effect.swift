@@ -1,5 +1,6 @@
 import ApprovalPolicy
 import HostFlow
+import PreflightCore
 import PreflightJSON
 
 /// Something to do outside `update`; its result comes back as a ``Msg``.
@@ -27,4 +28,6 @@ public enum Effect: Sendable, Hashable {
   case readResource(String)
   /// Get one prompt without arguments.
   case getPrompt(String)
+  /// Answer the elicitation with this id.
+  case answerElicitation(id: Int, answer: ElicitationAnswer)
 }

@@ -18,4 +18,6 @@ public enum Mode: Sendable, Hashable {
   case result
   /// The resources and prompts overlay.
   case catalog
+  /// A server's elicitation waiting for accept, decline or cancel.
+  case elicitation
 }

@@ -43,4 +43,6 @@ public enum Msg: Sendable {
   case resourceRead(uri: String, result: JSONValue)
   /// A prompt's `prompts/get` result.
   case promptGot(name: String, result: JSONValue)
+  /// A server asks the user for input (`elicitation/create`).
+  case elicitationRequested(ElicitationPrompt)
 }

@@ -125,6 +125,15 @@ public struct KeyMap: Sendable {
       [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
       help: "Back to the list, or close the overlay"),
     KeyBinding(
+      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept",
+      help: "Accept the server's request (form: with the defaults shown; URL: consent only)"),
+    KeyBinding(
+      [.character("d")], .deny, in: [.mode(.elicitation)], label: "decline",
+      help: "Decline the server's request"),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.elicitation)], label: "cancel",
+      help: "Cancel: dismiss the server's request without choosing"),
+    KeyBinding(
       [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
       help: "Set the server's logging level: debug, info, warning, error in turn",
       inStatusLine: false),

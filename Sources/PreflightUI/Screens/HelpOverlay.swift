@@ -30,6 +30,7 @@ enum HelpOverlay {
       ("An opened frame", { $0.scopes.contains(.mode(.frame)) && !movement.contains($0.action) }),
       ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
       ("Resources and prompts (o)", { $0.scopes.contains(.mode(.catalog)) }),
+      ("A server asks for input", { $0.scopes.contains(.mode(.elicitation)) }),
       ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
     var out: [StyledLine] = []

@@ -101,4 +101,44 @@ import Testing
       try await tui.waitFor(text: "[Tools 8]")
     }
   }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `without --elicit the user answers: the form's defaults, or a URL declined`()
+    async throws
+  {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--connect-timeout", "60", "--"] + server, width: 160,
+      height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("j", "j")
+      try await tui.waitFor(text: "▶ ask_colour")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      let asked = try await tui.waitFor(text: "sdk2-features asks for input", timeout: .seconds(60))
+      #expect(asked.contains("Pick a colour for the board"))
+      #expect(asked.contains(#"colour  (string)  default "blue""#), "\(asked)")
+      try await tui.sendKeys("a")
+      try await tui.waitFor(
+        text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
+
+      try await tui.sendKeys("Escape", "j")
+      try await tui.waitFor(text: "▶ open_link")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      let url = try await tui.waitFor(
+        text: "sdk2-features asks you to open a URL", timeout: .seconds(60))
+      #expect(url.contains("domain  auth.example.com"), "\(url)")
+      try await tui.sendKeys("d")
+      let result = try await tui.waitFor(text: "Call open_link", timeout: .seconds(60))
+      #expect(result.contains("decline"), "\(result)")
+    }
+  }
 }
