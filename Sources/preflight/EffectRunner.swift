@@ -17,6 +17,8 @@ final class EffectRunner: Sendable {
     var call: Task<Void, Never>?
     /// The current session's handler for server requests, for the user's answers.
     var requests: TUIRequestHandler?
+    /// Whether this session's first call has said why no progress shows (when it does not).
+    var progressExplained = false
   }
 
   private let plan: ConnectionPlan
@@ -94,7 +96,10 @@ final class EffectRunner: Sendable {
         headless: plan.requestHandler(tellUser: false, transport: session.peer.transportKind),
         askUser: !plan.serverRequestAnswers.elicitGiven, inbox: inbox, log: plan.log,
         transport: session.peer.transportKind)
-      state.withLock { $0.requests = handler }
+      state.withLock {
+        $0.requests = handler
+        $0.progressExplained = false
+      }
       await session.install(handler)
     } catch {
       inbox.post(.connectionFailed(error.message))
@@ -193,6 +198,14 @@ final class EffectRunner: Sendable {
   ) async {
     guard let session = state.withLock({ $0.session }) else { return }
     let server = await session.server?.name ?? ""
+    let explain = state.withLock { s -> Bool in
+      defer { s.progressExplained = true }
+      return !s.progressExplained
+    }
+    if explain, let reason = await session.progressOffReason() {
+      plan.log.recordLocal(
+        kind: "progress-off", text: reason, transport: session.peer.transportKind)
+    }
     var runner = ModelCallRunner(
       server: server, policy: policy, conversation: conversation, ledger: ledger)
     let record = await runner.run(call, tool: tool, answer: answer, session: session)

@@ -35,6 +35,7 @@ import Testing
   @Test(arguments: [
     ("elicitation-answered", "request"), ("sampling-answered", "request"),
     ("roots-answered", "request"), ("cancel-requested", "cancel"), ("late-response", "late"),
+    ("progress-off", "progress"),
   ])
   func `server requests, cancels and late answers appear in the log pane`(
     kind: String, tag: String

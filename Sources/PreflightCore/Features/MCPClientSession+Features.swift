@@ -71,6 +71,19 @@ extension MCPClientSession {
     _ = try await request("logging/setLevel", params: ["level": .string(level)])
   }
 
+  /// Why calls will show no progress, when requests carry no `_meta.progressToken` (servers only
+  /// send progress for requests that do); nil when they carry one.
+  public func progressOffReason() -> String? {
+    guard options(progressToken: .string("probe")).progressToken == nil else { return nil }
+    if settings.progress == false {
+      return "no progress will show: --no-progress leaves _meta.progressToken off requests, and "
+        + "servers only report progress for requests that carry one"
+    }
+    return "no progress will show: the \(profile.name) profile sends no _meta.progressToken "
+      + "(ChatGPT was observed not to), and servers only report progress for requests that "
+      + "carry one; --progress turns it on"
+  }
+
   /// Sends `ping` and returns the round-trip time, measured with `clock`.
   public func ping(clock: ContinuousClock = ContinuousClock()) async throws(SessionError)
     -> Duration

@@ -35,6 +35,8 @@ public struct LogPane: Sendable, Hashable {
       return LogEntry(tag: "stderr", seq: record.seq, time: time, text: line)
     case .local(let kind, let text, _) where kind == "server-exited" || kind == "transport-closed":
       return LogEntry(tag: "exit", seq: record.seq, time: time, text: text)
+    case .local(let kind, let text, _) where kind == "progress-off":
+      return LogEntry(tag: "progress", seq: record.seq, time: time, text: text)
     case .local(let kind, let text, _) where kind.hasSuffix("-answered"):
       // A request from the server (elicitation, sampling, roots) and how Preflight answered it.
       return LogEntry(tag: "request", seq: record.seq, time: time, text: text)

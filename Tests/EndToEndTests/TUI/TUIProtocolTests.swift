@@ -141,4 +141,22 @@ import Testing
       #expect(result.contains("decline"), "\(result)")
     }
   }
+
+  @Test func `under the ChatGPT profile the first call says why no progress will show`()
+    async throws
+  {
+    try await withPreflight(width: 160, height: 48) { tui in
+      try await waitForReady(tui, tools: demoToolNames)
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Call list_tasks")
+      try await tui.sendKeys("Escape", "Tab", "Tab", "Tab")
+      try await tui.waitUntil("the log's progress line") { screen in
+        screenLines(screen).contains {
+          $0.contains("progress") && $0.contains("no progress will show: the chatgpt profile")
+        }
+      }
+    }
+  }
 }
