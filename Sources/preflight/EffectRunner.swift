@@ -70,6 +70,9 @@ final class EffectRunner: Sendable {
     case .answerElicitation(let id, let answer):
       let handler = state.withLock { $0.requests }
       Task.detached { await handler?.answer(id, answer) }
+    case .answerSampling(let id, let reply):
+      let handler = state.withLock { $0.requests }
+      Task.detached { await handler?.answerSampling(id, reply) }
     }
   }
 
@@ -95,7 +98,8 @@ final class EffectRunner: Sendable {
       let handler = TUIRequestHandler(
         headless: plan.requestHandler(tellUser: false, transport: session.peer.transportKind),
         askUser: !plan.serverRequestAnswers.elicitGiven, inbox: inbox, log: plan.log,
-        transport: session.peer.transportKind)
+        transport: session.peer.transportKind,
+        cannedReplies: plan.serverRequestAnswers.samplingReplies ?? [])
       state.withLock {
         $0.requests = handler
         $0.progressExplained = false

@@ -13,12 +13,17 @@ actor TUIRequestHandler: ServerRequestHandler {
   private let transport: String
   private var counter = 0
   private var waiting: [Int: CheckedContinuation<ElicitationAnswer, Never>] = [:]
+  private var samplingWaiting: [Int: CheckedContinuation<SamplingPrompt.Reply, Never>] = [:]
+  private let cannedReplies: [JSONValue]
+  private var cannedUsed = 0
 
-  /// Makes a handler; `askUser` is false when `--elicit` answers for the user.
+  /// Makes a handler; `askUser` is false when `--elicit` answers for the user;
+  /// `cannedReplies` come from `--sampling-reply`.
   init(
     headless: HeadlessRequestHandler, askUser: Bool, inbox: Inbox, log: WireLog,
-    transport: String
+    transport: String, cannedReplies: [JSONValue]
   ) {
+    self.cannedReplies = cannedReplies
     self.headless = headless
     self.askUser = askUser
     self.inbox = inbox
@@ -53,8 +58,37 @@ actor TUIRequestHandler: ServerRequestHandler {
     waiting.removeValue(forKey: id)?.resume(returning: answer)
   }
 
+  /// Shows the request and waits for the user: the next canned reply, or a rejection.
   func sample(_ params: JSONValue, server: String) async -> Result<JSONValue, JSONRPCErrorObject> {
-    await headless.sample(params, server: server)
+    counter += 1
+    let id = counter
+    let canned: JSONValue? =
+      cannedReplies.isEmpty ? nil : cannedReplies[min(cannedUsed, cannedReplies.count - 1)]
+    let reply = await withTaskCancellationHandler {
+      await withCheckedContinuation { (c: CheckedContinuation<SamplingPrompt.Reply, Never>) in
+        samplingWaiting[id] = c
+        inbox.post(
+          .samplingRequested(
+            SamplingPrompt(id: id, server: server, params: params, canned: canned)))
+      }
+    } onCancel: {
+      Task { await self.answerSampling(id, .reject) }
+    }
+    log.recordLocal(
+      kind: "sampling-answered",
+      text: "\(server) asked for a model reply (sampling) — the user "
+        + (reply == .canned ? "sent a canned reply" : "rejected it"),
+      transport: transport)
+    guard reply == .canned, let canned else {
+      return .failure(JSONRPCErrorObject(code: -1, message: "User rejected sampling request"))
+    }
+    cannedUsed += 1
+    return .success(canned)
+  }
+
+  /// Resumes the sampling request with this id (once).
+  func answerSampling(_ id: Int, _ reply: SamplingPrompt.Reply) {
+    samplingWaiting.removeValue(forKey: id)?.resume(returning: reply)
   }
 
   func roots() async -> [ClientRoot] {

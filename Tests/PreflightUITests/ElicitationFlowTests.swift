@@ -64,6 +64,14 @@ import Testing
     #expect(state.mode == .normal)
   }
 
+  @Test func `accepting a URL request sends no content at all`() {
+    var state = UIFixtures.state(width: 100, height: 30)
+    _ = AppUpdate.update(&state, .elicitationRequested(Self.url))
+    let effects = AppUpdate.update(&state, .key(.character("a")))
+    #expect(effects == [.answerElicitation(id: 2, answer: .accept(nil))])
+    #expect(ElicitationAnswer.accept(nil).json == ["action": "accept"])
+  }
+
   @Test func `other keys do nothing while a request waits`() {
     var state = UIFixtures.state(width: 100, height: 30)
     _ = AppUpdate.update(&state, .elicitationRequested(Self.url))

@@ -31,6 +31,7 @@ public enum AppRender {
     case .result: ResultView.render(state, in: body, into: &grid)
     case .catalog: CatalogView.render(state, in: body, into: &grid)
     case .elicitation: ElicitationView.render(state, in: body, into: &grid)
+    case .sampling: SamplingView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

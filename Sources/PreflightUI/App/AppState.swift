@@ -63,6 +63,8 @@ public struct AppState: Sendable {
   public var catalog: Catalog?
   /// Elicitations waiting for the user, oldest first (the first is shown).
   public var elicitations: [ElicitationPrompt] = []
+  /// Sampling requests waiting for the user, oldest first (the first is shown).
+  public var samplings: [SamplingPrompt] = []
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -107,6 +107,9 @@ public enum AppUpdate {
     case .elicitationRequested(let prompt):
       ElicitationFlow.requested(prompt, &state)
       return []
+    case .samplingRequested(let prompt):
+      SamplingFlow.requested(prompt, &state)
+      return []
     case .logLevelFailed(let why):
       state.notice = "logging/setLevel failed: " + why
       return []
@@ -142,6 +145,7 @@ public enum AppUpdate {
     }
     if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
     if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }
+    if state.mode == .sampling { return SamplingFlow.perform(action, &state) }
     return perform(action, &state)
   }
 
@@ -203,7 +207,7 @@ public enum AppUpdate {
       case .frame:
         state.mode = .normal
         state.openedFrame = nil
-      case .help, .confirmQuit, .result, .catalog, .elicitation:
+      case .help, .confirmQuit, .result, .catalog, .elicitation, .sampling:
         state.mode = .normal
       case .form:
         state.form = nil

@@ -30,4 +30,6 @@ public enum Effect: Sendable, Hashable {
   case getPrompt(String)
   /// Answer the elicitation with this id.
   case answerElicitation(id: Int, answer: ElicitationAnswer)
+  /// Answer the sampling request with this id.
+  case answerSampling(id: Int, reply: SamplingPrompt.Reply)
 }

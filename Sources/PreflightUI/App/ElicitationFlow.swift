@@ -1,4 +1,5 @@
 import PreflightCore
+import PreflightJSON
 
 /// A server's elicitation in the TUI: it takes the screen over whatever was open, `a` accepts
 /// (form: with the defaults shown; URL: consent, never opening it), `d` declines, Esc cancels.
@@ -19,7 +20,9 @@ enum ElicitationFlow {
     let answer: ElicitationAnswer
     switch action {
     case .approve:
-      answer = .accept(prompt.request.mode == .form ? prompt.defaults : nil)
+      // Spelled out: a bare nil in the conditional would become JSON null, not "no content".
+      let content: JSONValue? = prompt.request.mode == .form ? prompt.defaults : Optional.none
+      answer = .accept(content)
     case .deny:
       answer = .decline
     case .back:

@@ -20,4 +20,6 @@ public enum Mode: Sendable, Hashable {
   case catalog
   /// A server's elicitation waiting for accept, decline or cancel.
   case elicitation
+  /// A server's sampling request waiting for a reply or a rejection.
+  case sampling
 }

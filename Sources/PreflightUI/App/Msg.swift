@@ -45,4 +45,6 @@ public enum Msg: Sendable {
   case promptGot(name: String, result: JSONValue)
   /// A server asks the user for input (`elicitation/create`).
   case elicitationRequested(ElicitationPrompt)
+  /// A server asks for a model reply (`sampling/createMessage`).
+  case samplingRequested(SamplingPrompt)
 }

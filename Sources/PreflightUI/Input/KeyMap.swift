@@ -134,6 +134,12 @@ public struct KeyMap: Sendable {
       [.escape], .back, in: [.mode(.elicitation)], label: "cancel",
       help: "Cancel: dismiss the server's request without choosing"),
     KeyBinding(
+      [.character("a")], .approve, in: [.mode(.sampling)], label: "send reply",
+      help: "Send the canned reply from --sampling-reply"),
+    KeyBinding(
+      [.character("d"), .escape], .deny, in: [.mode(.sampling)], label: "reject",
+      help: "Reject the sampling request (code -1)"),
+    KeyBinding(
       [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
       help: "Set the server's logging level: debug, info, warning, error in turn",
       inStatusLine: false),

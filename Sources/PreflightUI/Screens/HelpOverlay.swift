@@ -31,6 +31,7 @@ enum HelpOverlay {
       ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
       ("Resources and prompts (o)", { $0.scopes.contains(.mode(.catalog)) }),
       ("A server asks for input", { $0.scopes.contains(.mode(.elicitation)) }),
+      ("A server asks for a model reply", { $0.scopes.contains(.mode(.sampling)) }),
       ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
     var out: [StyledLine] = []

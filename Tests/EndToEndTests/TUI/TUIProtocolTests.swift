@@ -41,7 +41,8 @@ import Testing
       try await tui.waitFor(
         text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
       // Back from the result view, then to the log pane, which tags the request.
-      try await tui.sendKeys("Escape", "Tab", "Tab", "Tab")
+      try await escape(tui, until: "c call")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
       // The wire pane shows the local record; the log pane tags the same text "request".
       let log = try await tui.waitUntil("the log pane's request line") { screen in
         screenLines(screen).contains { $0.contains("request") && $0.contains("asked for input") }
@@ -95,9 +96,11 @@ import Testing
       #expect(list.contains("search://items{?q,limit}"))
       try await tui.sendKeys("Enter")
       try await tui.waitFor(text: "Welcome to the features fixture.")
-      try await tui.sendKeys("Escape", "j", "j", "Enter")
+      try await escape(tui, until: "Enter open · Esc close")
+      try await tui.sendKeys("j", "j", "Enter")
       try await tui.waitFor(text: "binary, 16 bytes")
-      try await tui.sendKeys("Escape", "Escape")
+      try await escape(tui, until: "Enter open · Esc close")
+      try await tui.sendKeys("Escape")
       try await tui.waitFor(text: "[Tools 8]")
     }
   }
@@ -126,7 +129,8 @@ import Testing
       try await tui.waitFor(
         text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
 
-      try await tui.sendKeys("Escape", "j")
+      try await escape(tui, until: "c call")
+      try await tui.sendKeys("j")
       try await tui.waitFor(text: "▶ open_link")
       try await tui.sendKeys("c")
       try await tui.waitFor(text: "Esc cancel")
@@ -150,13 +154,51 @@ import Testing
       try await tui.sendKeys("c")
       try await tui.waitFor(text: "Esc cancel")
       try await tui.sendKeys("Enter")
-      try await tui.waitFor(text: "Call list_tasks")
-      try await tui.sendKeys("Escape", "Tab", "Tab", "Tab")
+      try await tui.waitFor(text: "result in")
+      try await escape(tui, until: "c call")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
       try await tui.waitUntil("the log's progress line") { screen in
         screenLines(screen).contains {
           $0.contains("progress") && $0.contains("no progress will show: the chatgpt profile")
         }
       }
     }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `a sampling request is shown and answered with the canned reply`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("preflight-reply-\(UUID().uuidString).txt").path
+    try Data("A short summary.".utf8).write(to: URL(fileURLWithPath: file))
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try await withPreflight(
+      ["--client-profile", "full", "--sampling-reply", file, "--connect-timeout", "60", "--"]
+        + server, width: 160, height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("j", "j", "j", "j", "j")
+      try await tui.waitFor(text: "▶ summarize")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("t", "e", "a", "Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      let asked = try await tui.waitFor(
+        text: "sdk2-features asks for a model reply (sampling)", timeout: .seconds(60))
+      #expect(asked.contains("system  You summarize in one line."), "\(asked)")
+      #expect(asked.contains("user  tea"))
+      #expect(asked.contains("a sends the canned reply (model preflight-canned): A short summary."))
+      try await tui.sendKeys("a")
+      try await tui.waitFor(
+        text: "model preflight-canned said: A short summary.", timeout: .seconds(60))
+    }
+  }
+
+  /// Sends Escape alone and waits until `text` shows: an Escape followed at once by another
+  /// key would reach the program as one Alt chord.
+  private func escape(_ tui: TmuxSession, until text: String) async throws {
+    try await tui.sendKeys("Escape")
+    try await tui.waitFor(text: text)
   }
 }
