@@ -240,6 +240,44 @@ import Testing
     #expect(!output.stderrText.contains("[warning]"))
   }
 
+  @Test func `resources and read work over Streamable HTTP too`() async throws {
+    try await HTTPInterop.withServer(FeatureTransport.httpFixture) { server in
+      let list = try await HTTPCommandLine.run(["resources", "--json", server.url])
+      #expect(list.exitStatus == 0, "stderr: \(list.stderrText)")
+      let doc = try document(list)
+      #expect(doc["resources"]?.arrayValue?.count == 4)
+      #expect(doc["widgets"] == ["ui://widget/board.html"])
+      let read = try await HTTPCommandLine.run(["read", "config://app", server.url])
+      #expect(read.exitStatus == 0, "stderr: \(read.stderrText)")
+      #expect(read.stdoutText.contains(#"{"theme": "dark", "retries": 3}"#), "\(read.stdoutText)")
+      let prompt = try await HTTPCommandLine.run([
+        "prompt", "greet", "--args", #"{"name": "Ann"}"#, server.url,
+      ])
+      #expect(prompt.stdoutText.contains("Say hello to Ann in a friendly way."))
+    }
+  }
+
+  @Test func `--sampling-reply with an array answers each request in turn`() async throws {
+    try await withTemporaryFolder { folder in
+      let file = folder + "/replies.json"
+      let replies = """
+        [{"role": "assistant", "content": {"type": "text", "text": "first"}, "model": "m1", "stopReason": "endTurn"},
+         {"role": "assistant", "content": {"type": "text", "text": "second"}, "model": "m2", "stopReason": "endTurn"}]
+        """
+      try Data(replies.utf8).write(to: URL(fileURLWithPath: file))
+      let output = try await run([
+        "call", "--approve", "--client-profile", "full", "--sampling-reply", file, "summarize",
+        "--args", #"{"text": "t"}"#,
+      ])
+      #expect(output.stdoutText.contains("model m1 said: first"), "\(output.stdoutText)")
+      #expect(output.stderrText.contains("canned reply 1 of 2"))
+      try Data("[1]".utf8).write(to: URL(fileURLWithPath: file))
+      let bad = try await run(["tools", "--client-profile", "full", "--sampling-reply", file])
+      #expect(bad.exitStatus == 2)
+      #expect(bad.stderrText.contains("reply 1 is not a CreateMessageResult"))
+    }
+  }
+
   private func withTemporaryFolder(_ body: (String) async throws -> Void) async throws {
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("preflight-features-" + UUID().uuidString).path
