@@ -67,6 +67,8 @@ final class EffectRunner: Sendable {
       Task.detached { await self.readResource(uri) }
     case .getPrompt(let name):
       Task.detached { await self.getPrompt(name) }
+    case .subscribe(let uri, let on):
+      Task.detached { await self.subscribe(uri, on) }
     case .answerElicitation(let id, let answer):
       let handler = state.withLock { $0.requests }
       Task.detached { await handler?.answer(id, answer) }
@@ -153,6 +155,20 @@ final class EffectRunner: Sendable {
     guard let session = state.withLock({ $0.session }) else { return }
     do {
       inbox.post(.resourceRead(uri: uri, result: try await session.readResource(uri)))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func subscribe(_ uri: String, _ on: Bool) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      if on {
+        try await session.subscribe(uri)
+      } else {
+        try await session.unsubscribe(uri)
+      }
+      inbox.post(.subscriptionChanged(uri, on))
     } catch {
       inbox.post(.catalogFailed(error.description))
     }

@@ -110,6 +110,30 @@ import Testing
       ])
   }
 
+  @Test func `s subscribes to the selected resource when the server offers it, and again ends it`()
+  {
+    var state = opened()
+    state.server?.capabilities = ["resources": ["subscribe": true]]
+    #expect(
+      AppUpdate.update(&state, .key(.character("s"))) == [.subscribe("notes://welcome", true)])
+    _ = AppUpdate.update(&state, .subscriptionChanged("notes://welcome", true))
+    #expect(state.subscriptions == ["notes://welcome"])
+    #expect(render(state).contains("notes://welcome  [subscribed]"))
+    #expect(
+      state.log.entries.last?.text == "subscribed to notes://welcome: updates show in the log")
+    #expect(
+      AppUpdate.update(&state, .key(.character("s"))) == [.subscribe("notes://welcome", false)])
+    _ = AppUpdate.update(&state, .subscriptionChanged("notes://welcome", false))
+    #expect(state.subscriptions.isEmpty)
+  }
+
+  @Test func `s on a server without subscriptions sends nothing and says why`() {
+    var state = opened()
+    state.server?.capabilities = ["resources": [:]]
+    #expect(AppUpdate.update(&state, .key(.character("s"))).isEmpty)
+    #expect(state.notice == "the server does not offer subscriptions (resources.subscribe)")
+  }
+
   @Test func `a listing failure is shown in the overlay`() {
     var state = UIFixtures.state(width: 100, height: 30)
     _ = AppUpdate.update(&state, .key(.character("o")))

@@ -61,6 +61,8 @@ public struct AppState: Sendable {
   public var logLevel: String?
   /// The resources and prompts overlay, while open.
   public var catalog: Catalog?
+  /// The resource URIs subscribed to in this session.
+  public var subscriptions: Set<String> = []
   /// Elicitations waiting for the user, oldest first (the first is shown).
   public var elicitations: [ElicitationPrompt] = []
   /// Sampling requests waiting for the user, oldest first (the first is shown).

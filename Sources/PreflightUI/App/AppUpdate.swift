@@ -104,6 +104,9 @@ public enum AppUpdate {
     case .promptGot(let name, let result):
       CatalogFlow.prompt(&state, name: name, result: result)
       return []
+    case .subscriptionChanged(let uri, let on):
+      CatalogFlow.subscriptionChanged(&state, uri: uri, on: on)
+      return []
     case .elicitationRequested(let prompt):
       ElicitationFlow.requested(prompt, &state)
       return []
@@ -241,6 +244,8 @@ public enum AppUpdate {
       return [.cancelCall]
     case .catalog:
       return CatalogFlow.open(&state)
+    case .toggleSubscription:
+      break
     case .cycleLogLevel:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"

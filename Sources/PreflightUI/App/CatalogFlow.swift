@@ -70,6 +70,15 @@ enum CatalogFlow {
           ]
         )
       }
+    case .toggleSubscription:
+      guard !opened, let row = catalog.selectedRow, row.kind == .resource else { return [] }
+      guard state.server?.capabilities["resources"]?["subscribe"]?.boolValue == true else {
+        state.notice = "the server does not offer subscriptions (resources.subscribe)"
+        return []
+      }
+      let on = !state.subscriptions.contains(row.key)
+      state.notice = (on ? "subscribing to " : "unsubscribing from ") + row.key + "…"
+      return [.subscribe(row.key, on)]
     case .back:
       if opened {
         catalog.opened = nil
@@ -100,6 +109,20 @@ enum CatalogFlow {
       catalog.opened = (catalog.opened?.title ?? "", ["failed: " + why])
     }
     state.catalog = catalog
+  }
+
+  /// The server accepted a subscription or its end.
+  static func subscriptionChanged(_ state: inout AppState, uri: String, on: Bool) {
+    if on {
+      state.subscriptions.insert(uri)
+    } else {
+      state.subscriptions.remove(uri)
+    }
+    let text =
+      on
+      ? "subscribed to \(uri): updates show in the log" : "unsubscribed from \(uri)"
+    state.notice = text
+    state.log.note(tag: "subscribe", text: text, time: state.wire.rows.last?.time ?? "")
   }
 
   /// A resource's contents arrived.

@@ -28,6 +28,8 @@ public enum Effect: Sendable, Hashable {
   case readResource(String)
   /// Get one prompt without arguments.
   case getPrompt(String)
+  /// Subscribe to a resource (true) or unsubscribe (false).
+  case subscribe(String, Bool)
   /// Answer the elicitation with this id.
   case answerElicitation(id: Int, answer: ElicitationAnswer)
   /// Answer the sampling request with this id.

@@ -43,6 +43,8 @@ public enum Msg: Sendable {
   case resourceRead(uri: String, result: JSONValue)
   /// A prompt's `prompts/get` result.
   case promptGot(name: String, result: JSONValue)
+  /// The server accepted a subscription (true) or its end (false) for this URI.
+  case subscriptionChanged(String, Bool)
   /// A server asks the user for input (`elicitation/create`).
   case elicitationRequested(ElicitationPrompt)
   /// A server asks for a model reply (`sampling/createMessage`).

@@ -63,4 +63,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case cycleLogLevel
   /// Open the resources and prompts overlay.
   case catalog
+  /// Subscribe to the selected resource, or unsubscribe.
+  case toggleSubscription
 }

@@ -122,6 +122,9 @@ public struct KeyMap: Sendable {
       [.enter], .open, in: [.mode(.catalog)], label: "open",
       help: "Read the selected resource, or get the selected prompt"),
     KeyBinding(
+      [.character("s")], .toggleSubscription, in: [.mode(.catalog)], label: "subscribe",
+      help: "Subscribe to the selected resource (updates show in the log), or unsubscribe"),
+    KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
       help: "Back to the list, or close the overlay"),
     KeyBinding(

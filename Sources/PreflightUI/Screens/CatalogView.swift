@@ -45,6 +45,9 @@ enum CatalogView {
         Span(row.key + "  ", Palette.key),
       ]
       if row.widget { spans.append(Span("[widget] ", Palette.accent)) }
+      if row.kind == .resource && state.subscriptions.contains(row.key) {
+        spans.append(Span("[subscribed] ", Palette.accent))
+      }
       spans.append(Span(row.detail, Palette.dim))
       var line = StyledLine(spans)
       if index == catalog.selected {

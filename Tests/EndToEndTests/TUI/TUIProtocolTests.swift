@@ -195,6 +195,35 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `s subscribes to a resource and its updates show live in the log`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--connect-timeout", "60", "--"] + server, width: 160,
+      height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("o")
+      try await tui.waitFor(text: "Resources 4 · templates 2 · prompts 2")
+      try await tui.sendKeys("s")
+      try await tui.waitFor(text: "notes://welcome  [subscribed]")
+      try await escape(tui, until: "c call")
+      // touch (the first tool) makes the server send notifications/resources/updated.
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      for c in "notes://welcome" { try await tui.sendKeys(String(c)) }
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      try await tui.waitFor(text: "notified", timeout: .seconds(60))
+      try await escape(tui, until: "c call")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
+      try await tui.waitUntil("the log's updated line") { screen in
+        screenLines(screen).contains { $0.contains("updated") && $0.contains("notes://welcome") }
+      }
+    }
+  }
+
   /// Sends Escape alone and waits until `text` shows: an Escape followed at once by another
   /// key would reach the program as one Alt chord.
   private func escape(_ tui: TmuxSession, until text: String) async throws {
