@@ -127,6 +127,13 @@ import Testing
     #expect(state.subscriptions.isEmpty)
   }
 
+  @Test func `a failed subscription keeps the list and says why in the status line`() {
+    var state = opened()
+    _ = AppUpdate.update(&state, .catalogFailed("resources/subscribe failed: no"))
+    #expect(state.catalog?.opened == nil)
+    #expect(state.notice == "failed: resources/subscribe failed: no")
+  }
+
   @Test func `s on a server without subscriptions sends nothing and says why`() {
     var state = opened()
     state.server?.capabilities = ["resources": [:]]

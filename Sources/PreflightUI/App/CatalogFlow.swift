@@ -105,8 +105,11 @@ enum CatalogFlow {
     if catalog.loading {
       catalog.loading = false
       catalog.error = why
+    } else if let title = catalog.opened?.title {
+      catalog.opened = (title, ["failed: " + why])
     } else {
-      catalog.opened = (catalog.opened?.title ?? "", ["failed: " + why])
+      // A subscription that failed: the list stays, the status line says why.
+      state.notice = "failed: " + why
     }
     state.catalog = catalog
   }
