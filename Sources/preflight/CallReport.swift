@@ -49,6 +49,12 @@ struct CallReport {
       let e = JSONRPCErrorObject(json: error)
       out +=
         "   " + style.red("protocol error \(e.code): ") + UntrustedText.sanitize(e.message) + "\n"
+      if let required = URLElicitationRequired(e) {
+        out += "   the server asks you to open, before trying again (Preflight never opens them):\n"
+        for line in required.lines {
+          out += "     " + UntrustedText.oneLine(line, width: 300) + "\n"
+        }
+      }
       if let data = e.data {
         out += "   data " + UntrustedText.sanitize(JSONPrinter.compact(data)) + "\n"
       }

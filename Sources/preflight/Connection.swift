@@ -19,7 +19,9 @@ struct Connection {
       FileHandle.standardError.write(Data(notice.utf8))
     }
     let session = try plan.makeSession()
-    Connection.reportMalformedFrames(of: session)
+    await session.install(
+      plan.requestHandler(tellUser: true, transport: session.peer.transportKind))
+    Connection.reportMalformedFrames(of: session, showLogs: plan.settings.logLevel != nil)
     do {
       let server = try await session.connect()
       return Connection(
@@ -34,11 +36,18 @@ struct Connection {
 
   /// Tells the user on standard error about frames that are not JSON-RPC, as they arrive: they
   /// are kept in the wire log and are not fatal, but a server that prints to stdout is broken.
-  private static func reportMalformedFrames(of session: MCPClientSession) {
+  /// With `showLogs` (`--log-level` given), the server's `notifications/message` go to standard
+  /// error too, one line each.
+  private static func reportMalformedFrames(of session: MCPClientSession, showLogs: Bool) {
     let events = session.peer.events
     let log = session.log
     Task.detached {
       for await event in events {
+        if showLogs, case .notification("notifications/message", let params, _) = event {
+          FileHandle.standardError.write(
+            Data(("preflight: " + LogMessageLine.text(params) + "\n").utf8))
+          continue
+        }
         guard case .invalidFrame(let reason, let seq) = event else { continue }
         let record = log.records.first { $0.seq == seq }
         var sample = ""

@@ -86,6 +86,26 @@ struct ConnectionOptions: ParsableArguments {
   var logLevel: String?
 
   @Option(
+    name: .customLong("root"),
+    help: ArgumentHelp(
+      "A directory advertised to the server as a root (repeatable; profiles that declare roots).",
+      valueName: "path"))
+  var roots: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Answer elicitation requests: accept, decline, cancel, or @FILE (accept with its JSON).",
+      valueName: "answer"))
+  var elicit: String?
+
+  @Option(
+    name: .customLong("sampling-reply"),
+    help: ArgumentHelp(
+      "Answer sampling requests with this canned reply (JSON result(s) or plain text).",
+      valueName: "file"))
+  var samplingReply: String?
+
+  @Option(
     name: .customLong("wire-log"),
     help: ArgumentHelp("Append every frame to this file as NDJSON.", valueName: "file"))
   var wireLog: String?
@@ -133,6 +153,52 @@ struct ConnectionOptions: ParsableArguments {
       throw .usage("\(name) must be a positive number of seconds")
     }
     return .milliseconds(Int64(value * 1000))
+  }
+
+  /// How server requests are answered without a person: `--elicit`, `--sampling-reply`,
+  /// `--root`. Options the profile cannot use (it does not declare the capability) are warned
+  /// about on standard error.
+  func serverRequestAnswers(profile: ClientProfile) throws(CLIFailure)
+    -> HeadlessRequestHandler.Answers
+  {
+    var answers = HeadlessRequestHandler.Answers()
+    if let elicit {
+      answers.elicitGiven = true
+      switch elicit {
+      case "accept": answers.elicit = .accept
+      case "decline": answers.elicit = .decline
+      case "cancel": answers.elicit = .cancel
+      default:
+        guard elicit.hasPrefix("@") else {
+          throw .usage("--elicit takes accept, decline, cancel or @FILE, not '\(elicit)'")
+        }
+        let path = String(elicit.dropFirst())
+        let content = try ArgumentsInput.readFile(path, what: "--elicit file")
+        guard content.objectValue != nil else {
+          throw .usage("--elicit file '\(path)' must hold a JSON object (the form's content)")
+        }
+        answers.elicit = .content(content, file: path)
+      }
+    }
+    if let samplingReply {
+      answers.samplingReplies = try HeadlessRequestHandler.samplingReplies(file: samplingReply)
+    }
+    let cwd = FileManager.default.currentDirectoryPath
+    answers.roots = roots.map { path in
+      ClientRoot(path: path.hasPrefix("/") ? path : cwd + "/" + path)
+    }
+    let declared: [(String, Bool, String)] = [
+      ("--root", !roots.isEmpty, "roots"), ("--elicit", elicit != nil, "elicitation"),
+      ("--sampling-reply", samplingReply != nil, "sampling"),
+    ]
+    for (option, given, capability) in declared
+    where given && profile.capabilities[capability] == nil {
+      FileHandle.standardError.write(
+        Data(
+          ("preflight: warning: \(option) has no effect: the \(profile.name) profile does not "
+            + "declare \(capability) (try --client-profile full)\n").utf8))
+    }
+    return answers
   }
 
   /// The session settings these options describe.

@@ -15,12 +15,16 @@ struct ConnectionPlan: Sendable {
   let headers: HeaderOptions
   let transportMode: String
   let insecure: Bool
+  /// How server requests are answered without a person (`--elicit`, `--sampling-reply`,
+  /// `--root`).
+  let serverRequestAnswers: HeadlessRequestHandler.Answers
 
   /// Resolves the options; usage errors come back as ``CLIFailure``.
   init(_ target: TargetArguments.Target, options: ConnectionOptions) throws(CLIFailure) {
     self.target = target
     profile = try options.profile()
     settings = try options.settings()
+    serverRequestAnswers = try options.serverRequestAnswers(profile: profile)
     _ = try options.approvalPolicy()
     environment = try options.environmentValues()
     workingDirectory = options.cwd
@@ -104,6 +108,13 @@ struct ConnectionPlan: Sendable {
       return HTTPTransports.make(
         url: url, mode: HTTPTransportMode(rawValue: transportMode) ?? .auto, options: options)
     }
+  }
+
+  /// The handler for server requests; `tellUser` also reports each answer on standard error
+  /// (headless commands; the TUI has no standard error to spare).
+  func requestHandler(tellUser: Bool, transport: String) -> HeadlessRequestHandler {
+    HeadlessRequestHandler(
+      answers: serverRequestAnswers, log: log, tellUser: tellUser, transport: transport)
   }
 
   /// A new session over a new transport (not yet connected).

@@ -14,6 +14,12 @@ final class EffectRunner: Sendable {
     var session: MCPClientSession?
     /// Bumped on every (re)connect, so events of an old session are ignored.
     var generation = 0
+    /// The call in flight, so that it can be cancelled.
+    var call: Task<Void, Never>?
+    /// The current session's handler for server requests, for the user's answers.
+    var requests: TUIRequestHandler?
+    /// Whether this session's first call has said why no progress shows (when it does not).
+    var progressExplained = false
   }
 
   private let plan: ConnectionPlan
@@ -43,7 +49,13 @@ final class EffectRunner: Sendable {
         await self.connect()
       }
     case .callTool(let call, let tool, let answer, let ledger):
-      Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
+      let task = Task.detached {
+        await self.callTool(call, tool: tool, answer: answer, ledger: ledger)
+      }
+      state.withLock { $0.call = task }
+    case .cancelCall:
+      // Cancelling the task cancels the request: the peer sends notifications/cancelled.
+      state.withLock { $0.call }?.cancel()
     case .runCheck:
       Task.detached { await self.runCheck() }
     case .saveFile(let contents, let path, let overwrite):
@@ -55,11 +67,28 @@ final class EffectRunner: Sendable {
     case .editInEditor, .copyToClipboard:
       break  // They need the terminal: TUIApplication runs them on its thread.
     case .runCall(let request):
-      Task.detached { await self.runCall(request) }
+      let task = Task.detached { await self.runCall(request) }
+      state.withLock { $0.call = task }
     case .readResource(let uri):
       Task.detached { await self.readResource(uri) }
     case .exportTranscript(let path, let document):
       Task.detached { self.export(document, to: path) }
+    case .ping:
+      Task.detached { await self.ping() }
+    case .setLogLevel(let level):
+      Task.detached { await self.setLogLevel(level) }
+    case .loadCatalog:
+      Task.detached { await self.loadCatalog() }
+    case .getPrompt(let name):
+      Task.detached { await self.getPrompt(name) }
+    case .subscribe(let uri, let on):
+      Task.detached { await self.subscribe(uri, on) }
+    case .answerElicitation(let id, let answer):
+      let handler = state.withLock { $0.requests }
+      Task.detached { await handler?.answer(id, answer) }
+    case .answerSampling(let id, let reply):
+      let handler = state.withLock { $0.requests }
+      Task.detached { await handler?.answerSampling(id, reply) }
     }
   }
 
@@ -82,6 +111,16 @@ final class EffectRunner: Sendable {
     let session: MCPClientSession
     do {
       session = try plan.makeSession()
+      let handler = TUIRequestHandler(
+        headless: plan.requestHandler(tellUser: false, transport: session.peer.transportKind),
+        askUser: !plan.serverRequestAnswers.elicitGiven, inbox: inbox, log: plan.log,
+        transport: session.peer.transportKind,
+        cannedReplies: plan.serverRequestAnswers.samplingReplies ?? [])
+      state.withLock {
+        $0.requests = handler
+        $0.progressExplained = false
+      }
+      await session.install(handler)
     } catch {
       inbox.post(.connectionFailed(error.message))
       return
@@ -102,6 +141,72 @@ final class EffectRunner: Sendable {
     }
   }
 
+  /// Lists what the server declares: resources (and templates; a server without
+  /// `resources/templates/list` has none) and prompts.
+  private func loadCatalog() async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let capabilities = await session.server?.capabilities
+    do {
+      var resources: [JSONValue] = []
+      var templates: [JSONValue] = []
+      var prompts: [JSONValue] = []
+      if capabilities?["resources"] != nil {
+        resources = try await session.listResources()
+        do {
+          templates = try await session.listResourceTemplates()
+        } catch .rpc(_, let e) where e.code == JSONRPCErrorObject.methodNotFoundCode {
+          templates = []
+        }
+      }
+      if capabilities?["prompts"] != nil { prompts = try await session.listPrompts() }
+      inbox.post(.catalogLoaded(resources: resources, templates: templates, prompts: prompts))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func subscribe(_ uri: String, _ on: Bool) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      if on {
+        try await session.subscribe(uri)
+      } else {
+        try await session.unsubscribe(uri)
+      }
+      inbox.post(.subscriptionChanged(uri, on))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func getPrompt(_ name: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      inbox.post(.promptGot(name: name, result: try await session.getPrompt(name)))
+    } catch {
+      inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func setLogLevel(_ level: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      try await session.setLoggingLevel(level)
+      inbox.post(.logLevelSet(level))
+    } catch {
+      inbox.post(.logLevelFailed(error.description))
+    }
+  }
+
+  private func ping() async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      inbox.post(.pinged(try await session.ping()))
+    } catch {
+      inbox.post(.pingFailed(error.description))
+    }
+  }
+
   private func refreshTools() async {
     guard let session = state.withLock({ $0.session }) else { return }
     do {
@@ -118,6 +223,14 @@ final class EffectRunner: Sendable {
   ) async {
     guard let session = state.withLock({ $0.session }) else { return }
     let server = await session.server?.name ?? ""
+    let explain = state.withLock { s -> Bool in
+      defer { s.progressExplained = true }
+      return !s.progressExplained
+    }
+    if explain, let reason = await session.progressOffReason() {
+      plan.log.recordLocal(
+        kind: "progress-off", text: reason, transport: session.peer.transportKind)
+    }
     var runner = ModelCallRunner(
       server: server, policy: policy, conversation: conversation, ledger: ledger)
     let record = await runner.run(call, tool: tool, answer: answer, session: session)

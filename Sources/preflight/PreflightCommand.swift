@@ -23,7 +23,8 @@ struct PreflightCommand: AsyncParsableCommand {
     version: ClientProfile.preflightVersion,
     subcommands: [
       InteractiveCommand.self, ToolsCommand.self, CallCommand.self, ScenarioCommand.self,
-      CheckCommand.self, ProfilesCommand.self, DemoServerCommand.self,
+      CheckCommand.self, ResourcesCommand.self, ReadCommand.self, PromptsCommand.self,
+      PromptCommand.self, ProfilesCommand.self, DemoServerCommand.self,
     ],
     defaultSubcommand: InteractiveCommand.self
   )

@@ -5,7 +5,7 @@ import Testing
 
 /// `preflight call` against the built-in demo server: the JSON shape and exit codes of cli.md,
 /// the approval flow checked on the wire log, and argument validation.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct CallCommandTests {
   // MARK: - The JSON shape
 

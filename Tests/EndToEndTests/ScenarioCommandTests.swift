@@ -5,7 +5,7 @@ import Testing
 
 /// `preflight scenario` against the built-in demo server: `--decide`, remembered choices within
 /// the run, the `{"calls": [...]}` document and the exit code that wins.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct ScenarioCommandTests {
   /// The README's example: a read-only call, then two calls of the same write tool.
   static let readmeExample = """

@@ -6,7 +6,7 @@ import Testing
 /// The interop matrix (issue 3, item 5): for each server, over stdio through the built
 /// `preflight` — list the tools, a read-only call, a write call denied (nothing sent) and
 /// approved, an `isError` result, and a JSON-RPC error. The rows run in parallel.
-@Suite(Interop.gate, .timeLimit(.minutes(2)))
+@Suite(Interop.gate, .timeLimit(.minutes(5)))
 struct InteropMatrixTests {
   @Test(arguments: MatrixServer.all)
   func `tools --json lists the server's tools in order with the hints the matrix relies on`(

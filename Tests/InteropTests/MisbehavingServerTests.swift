@@ -4,7 +4,7 @@ import Testing
 
 /// Python servers that print stray lines on stdout or die: the session reports what happened
 /// and keeps every byte in the wire log.
-@Suite(Interop.gate, .timeLimit(.minutes(1)))
+@Suite(Interop.gate, .timeLimit(.minutes(5)))
 struct MisbehavingServerTests {
   @Test func `a non-JSON line on stdout is kept raw and the session still works`() async throws {
     let command = Interop.fixture("noisy_stdout.py", venv: Interop.venv1)

@@ -4,7 +4,7 @@ import PreflightJSON
 import Testing
 
 /// The reference servers from PyPI (`mcp-server-time`, `mcp-server-git`), in `.venv-mcp2`.
-@Suite(Interop.gate, .timeLimit(.minutes(1)))
+@Suite(Interop.gate, .timeLimit(.minutes(5)))
 struct ReferenceServerTests {
   @Test func `mcp-server-time lists its tools and tells the time in UTC`() async throws {
     let command = Interop.installed("mcp-server-time", ["--local-timezone", "UTC"])

@@ -4,7 +4,7 @@ import Testing
 
 /// Servers written with the official Python SDK, both lines (mcp 2.3.0 and mcp 1.30.0), over
 /// the real stdio transport.
-@Suite(Interop.gate, .timeLimit(.minutes(1)))
+@Suite(Interop.gate, .timeLimit(.minutes(5)))
 struct SDKServerTests {
   static let profiles = ["chatgpt", "chatgpt-2025", "full"]
 

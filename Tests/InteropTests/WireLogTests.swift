@@ -4,7 +4,7 @@ import PreflightJSON
 import Testing
 
 /// The wire log of whole sessions with real servers: order, numbering, completeness.
-@Suite(Interop.gate, .timeLimit(.minutes(1)))
+@Suite(Interop.gate, .timeLimit(.minutes(5)))
 struct WireLogTests {
   /// One session (connect, three pages of tools/list, close) with the mcp 1.x paginated server.
   @Test func `the wire log holds one session in order with every frame`() async throws {

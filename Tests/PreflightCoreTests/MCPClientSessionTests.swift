@@ -45,7 +45,8 @@ import Testing
     (
       ClientProfile.full,
       #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","#
-        + #""capabilities":{},"clientInfo":{"name":"preflight","version":"0.1.0"}}}"#
+        + #""capabilities":{"roots":{"listChanged":true},"sampling":{},"#
+        + #""elicitation":{"form":{},"url":{}}},"clientInfo":{"name":"preflight","version":"0.1.0"}}}"#
     ),
   ])
   func `each profile's initialize goes out byte for byte`(profile: ClientProfile, expected: String)

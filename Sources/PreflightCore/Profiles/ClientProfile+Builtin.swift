@@ -83,7 +83,11 @@ extension ClientProfile {
     summary: "Preflight as a full MCP client (newest protocol, progress tokens)",
     clientInfo: ["name": "preflight", "version": .string(preflightVersion)],
     protocolVersion: supportedProtocolVersions[0],
-    capabilities: [:],
+    capabilities: [
+      "roots": ["listChanged": true],
+      "sampling": [:],
+      "elicitation": ["form": [:], "url": [:]],
+    ],
     sendsProgressTokens: true,
     toolCallMeta: [:],
     initializeMeta: [:],
@@ -92,8 +96,9 @@ extension ClientProfile {
     timeout: .seconds(60), resetTimeoutOnProgress: true, maxTotal: .seconds(600),
     idStyle: .numeric(start: 1),
     provenance: [
-      "capabilities list only what this build answers; more arrive with elicitation, "
-        + "sampling and roots"
+      "capabilities list only what this build answers: roots (--root), sampling (a canned "
+        + "reply from --sampling-reply, or a rejection) and elicitation (form and URL, answered "
+        + "from --elicit or declined)"
     ])
 
   /// Every built-in profile, in the order `preflight profiles` shows them.

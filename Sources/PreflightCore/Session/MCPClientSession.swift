@@ -288,12 +288,6 @@ public actor MCPClientSession {
       progressToken: token)
   }
 
-  /// Reads one resource (`resources/read`), e.g. a widget template; returns the raw result with
-  /// its `contents`.
-  public func readResource(_ uri: String) async throws(SessionError) -> JSONValue {
-    try await request("resources/read", params: ["uri": .string(uri)])
-  }
-
   /// Ends the session: closes the transport (for stdio: stdin, then SIGTERM, then SIGKILL).
   public func close() async {
     await peer.close()

@@ -24,7 +24,14 @@ public enum SessionError: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .connection(let why), .unauthorized(let why): why
     case .rpc(let method, let error):
-      "\(method) failed: the server answered with an error: \(error)"
+      if let required = URLElicitationRequired(error) {
+        "\(method) failed: the server requires the user to open "
+          + (required.elicitations.count == 1 ? "a URL" : "\(required.elicitations.count) URLs")
+          + " first (URL elicitation required, code -32042): "
+          + required.lines.joined(separator: "; ")
+      } else {
+        "\(method) failed: the server answered with an error: \(error)"
+      }
     case .invalidResponse(let method, let reason):
       "\(method): the server's answer is invalid: \(reason)"
     }

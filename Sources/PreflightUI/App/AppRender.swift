@@ -39,6 +39,9 @@ public enum AppRender {
     case .exportPath:
       if state.exportReturn == .transcript { TranscriptView.render(state, in: body, into: &grid) }
       ExportPromptView.render(state, in: body, into: &grid)
+    case .catalog: CatalogView.render(state, in: body, into: &grid)
+    case .elicitation: ElicitationView.render(state, in: body, into: &grid)
+    case .sampling: SamplingView.render(state, in: body, into: &grid)
     default: break
     }
     StatusBar.render(state, keys: keys, in: layout.status, into: &grid)

@@ -91,6 +91,16 @@ public struct AppState: Sendable {
   public var snapshotInstructions: String?
   /// Set when the server said its tools changed and the ChatGPT profile kept the snapshot.
   public var toolsStale = false
+  /// The logging level last set with `logging/setLevel` from the TUI, if any.
+  public var logLevel: String?
+  /// The resources and prompts overlay, while open.
+  public var catalog: Catalog?
+  /// The resource URIs subscribed to in this session.
+  public var subscriptions: Set<String> = []
+  /// Elicitations waiting for the user, oldest first (the first is shown).
+  public var elicitations: [ElicitationPrompt] = []
+  /// Sampling requests waiting for the user, oldest first (the first is shown).
+  public var samplings: [SamplingPrompt] = []
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -93,7 +93,13 @@ public enum AppUpdate {
       if state.mode == .normal { state.mode = .result }
       return effects
     case .resourceRead(let uri, let result, let error):
+      // One read serves both the widget template of a result and the resources overlay.
       ConversationFlow.templateRead(uri, result: result, error: error, &state)
+      if let result {
+        CatalogFlow.read(&state, uri: uri, result: result)
+      } else if state.catalog?.opened?.title == uri {
+        return update(&state, .catalogFailed(error ?? "no answer"), keys: keys)
+      }
       return []
     case .exportFinished(let path, let error):
       ConversationFlow.exportFinished(path: path, error: error, &state)
@@ -106,6 +112,44 @@ public enum AppUpdate {
       return []
     case .checkFailed(let why):
       CheckFlow.failed(why, &state)
+      return []
+    case .pinged(let rtt):
+      let text = "ping: the server answered in " + AppUpdate.milliseconds(rtt)
+      state.notice = text
+      state.log.note(tag: "ping", text: text, time: state.wire.rows.last?.time ?? "")
+      return []
+    case .logLevelSet(let level):
+      state.logLevel = level
+      state.notice = "the server now logs at \(level) and above"
+      state.log.note(
+        tag: "logging", text: "logging/setLevel \(level) accepted",
+        time: state.wire.rows.last?.time ?? "")
+      return []
+    case .catalogLoaded(let resources, let templates, let prompts):
+      CatalogFlow.loaded(&state, resources: resources, templates: templates, prompts: prompts)
+      return []
+    case .catalogFailed(let why):
+      CatalogFlow.failed(&state, why)
+      return []
+    case .promptGot(let name, let result):
+      CatalogFlow.prompt(&state, name: name, result: result)
+      return []
+    case .subscriptionChanged(let uri, let on):
+      CatalogFlow.subscriptionChanged(&state, uri: uri, on: on)
+      return []
+    case .elicitationRequested(let prompt):
+      ElicitationFlow.requested(prompt, &state)
+      return []
+    case .samplingRequested(let prompt):
+      SamplingFlow.requested(prompt, &state)
+      return []
+    case .logLevelFailed(let why):
+      state.notice = "logging/setLevel failed: " + why
+      return []
+    case .pingFailed(let why):
+      state.notice = "ping failed: " + why
+      state.log.note(
+        tag: "ping", text: "ping failed: " + why, time: state.wire.rows.last?.time ?? "")
       return []
     case .filesChanged(let path):
       state.log.note(
@@ -149,6 +193,9 @@ public enum AppUpdate {
       ConversationFlow.forgetRemembered(number: n, &state)
       return []
     }
+    if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
+    if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }
+    if state.mode == .sampling { return SamplingFlow.perform(action, &state) }
     return perform(action, &state)
   }
 
@@ -218,7 +265,8 @@ public enum AppUpdate {
         state.mode = .normal
         state.openedFrame = nil
         state.frameLines = nil
-      case .help, .confirmQuit, .result, .check, .transcript, .refreshDiff:
+      case .help, .confirmQuit, .result, .check, .transcript, .refreshDiff, .catalog, .elicitation,
+        .sampling:
         state.mode = .normal
         if state.refreshUnseen {
           state.refreshUnseen = false
@@ -257,6 +305,40 @@ public enum AppUpdate {
         state.tools.filter.removeLast()
         keepVisibleSelection(&state)
       }
+    case .cancelCall:
+      guard state.busy else {
+        state.notice = "no call is running"
+        return []
+      }
+      state.notice = "cancelling the call: notifications/cancelled sent; a late answer is ignored"
+      return [.cancelCall]
+    case .catalog:
+      return CatalogFlow.open(&state)
+    case .toggleSubscription:
+      break
+    case .cycleLogLevel:
+      guard state.connection == .ready else {
+        state.notice = "not connected — press R to restart"
+        return []
+      }
+      guard state.server?.capabilities["logging"] != nil else {
+        state.notice = "the server does not declare logging, so it cannot be asked to change level"
+        return []
+      }
+      let levels = ["debug", "info", "warning", "error"]
+      let next =
+        state.logLevel.flatMap { levels.firstIndex(of: $0) }.map {
+          (levels.index(after: $0)) % levels.count
+        } ?? 0
+      state.notice = "asking the server to log at \(levels[next])…"
+      return [.setLogLevel(levels[next])]
+    case .ping:
+      guard state.connection == .ready else {
+        state.notice = "not connected — press R to restart"
+        return []
+      }
+      state.notice = "ping sent…"
+      return [.ping]
     case .refresh:
       guard state.connection == .ready else {
         state.notice = "not connected — press R to restart"
@@ -413,5 +495,12 @@ public enum AppUpdate {
     } else {
       state.tools.filter = ""
     }
+  }
+
+  /// A duration as milliseconds with one decimal: `3.2 ms`.
+  public static func milliseconds(_ d: Duration) -> String {
+    let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    return String(Int((ms * 10).rounded()) / 10) + "." + String(Int((ms * 10).rounded()) % 10)
+      + " ms"
   }
 }

@@ -36,4 +36,20 @@ public enum Effect: Sendable, Hashable {
   /// Write a result block's contents to `path` (decoded); an existing file is kept unless
   /// `overwrite` is set. The outcome comes back as ``Msg/fileSaved(_:)``.
   case saveFile(SavedFile.Contents, path: String, overwrite: Bool)
+  /// Send `ping` and report the round-trip time.
+  case ping
+  /// Cancel the call in flight (its result comes back as a failed ``Msg/callFinished(_:)``).
+  case cancelCall
+  /// Send `logging/setLevel` with this level.
+  case setLogLevel(String)
+  /// List the resources, templates and prompts (those the server declares), all pages.
+  case loadCatalog
+  /// Get one prompt without arguments.
+  case getPrompt(String)
+  /// Subscribe to a resource (true) or unsubscribe (false).
+  case subscribe(String, Bool)
+  /// Answer the elicitation with this id.
+  case answerElicitation(id: Int, answer: ElicitationAnswer)
+  /// Answer the sampling request with this id.
+  case answerSampling(id: Int, reply: SamplingPrompt.Reply)
 }

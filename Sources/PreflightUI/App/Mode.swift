@@ -28,4 +28,10 @@ public enum Mode: Sendable, Hashable {
   case exportPath
   /// What the last Refresh changed.
   case refreshDiff
+  /// The resources and prompts overlay.
+  case catalog
+  /// A server's elicitation waiting for accept, decline or cancel.
+  case elicitation
+  /// A server's sampling request waiting for a reply or a rejection.
+  case sampling
 }

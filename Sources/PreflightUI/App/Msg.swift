@@ -40,4 +40,24 @@ public enum Msg: Sendable {
   case exportFinished(path: String, error: String?)
   /// Saving a result block to a file ended.
   case fileSaved(SavedFile.Outcome)
+  /// The server answered `ping` after this long.
+  case pinged(Duration)
+  /// `ping` failed, with why.
+  case pingFailed(String)
+  /// The server accepted `logging/setLevel` with this level.
+  case logLevelSet(String)
+  /// `logging/setLevel` failed, with why.
+  case logLevelFailed(String)
+  /// The server's resources, templates and prompts, all pages.
+  case catalogLoaded(resources: [JSONValue], templates: [JSONValue], prompts: [JSONValue])
+  /// Listing, reading or getting for the overlay failed, with why.
+  case catalogFailed(String)
+  /// A prompt's `prompts/get` result.
+  case promptGot(name: String, result: JSONValue)
+  /// The server accepted a subscription (true) or its end (false) for this URI.
+  case subscriptionChanged(String, Bool)
+  /// A server asks the user for input (`elicitation/create`).
+  case elicitationRequested(ElicitationPrompt)
+  /// A server asks for a model reply (`sampling/createMessage`).
+  case samplingRequested(SamplingPrompt)
 }

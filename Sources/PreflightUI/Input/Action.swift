@@ -100,4 +100,15 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case nextBlock
   /// Save the selected block to a file (the result view).
   case save
+  /// Send `ping` to the server and show the round-trip time.
+  case ping
+  /// Cancel the running call: `notifications/cancelled` goes to the server, a late answer is
+  /// logged as ignored.
+  case cancelCall
+  /// Set the server's logging level to the next one (debug, info, warning, error).
+  case cycleLogLevel
+  /// Open the resources and prompts overlay.
+  case catalog
+  /// Subscribe to the selected resource, or unsubscribe.
+  case toggleSubscription
 }

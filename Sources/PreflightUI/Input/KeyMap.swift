@@ -108,6 +108,49 @@ public struct KeyMap: Sendable {
       [.character("R")], .restart, in: [.global], label: "restart",
       help: "Restart the server (stdio) or reconnect (HTTP)"),
     KeyBinding(
+      [.character("P")], .ping, in: [.global], label: "ping",
+      help: "Ping the server and show the round-trip time", inStatusLine: false),
+    KeyBinding(
+      [.character("x")], .cancelCall, in: [.global], label: "cancel call",
+      help: "Cancel the running call (sends notifications/cancelled)", inStatusLine: false),
+    KeyBinding(
+      [.character("o")], .catalog, in: [.global], label: "resources",
+      help: "Resources, templates and prompts: list them, read one, get one", inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.catalog)], label: "up",
+      help: "Up in the resources and prompts (or scroll what is open)", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.catalog)], label: "down",
+      help: "Down in the resources and prompts (or scroll what is open)", inStatusLine: false),
+    KeyBinding(
+      [.enter], .open, in: [.mode(.catalog)], label: "open",
+      help: "Read the selected resource, or get the selected prompt"),
+    KeyBinding(
+      [.character("s")], .toggleSubscription, in: [.mode(.catalog)], label: "subscribe",
+      help: "Subscribe to the selected resource (updates show in the log), or unsubscribe"),
+    KeyBinding(
+      [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
+      help: "Back to the list, or close the overlay"),
+    KeyBinding(
+      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept",
+      help: "Accept the server's request (form: with the defaults shown; URL: consent only)"),
+    KeyBinding(
+      [.character("d")], .deny, in: [.mode(.elicitation)], label: "decline",
+      help: "Decline the server's request"),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.elicitation)], label: "cancel",
+      help: "Cancel: dismiss the server's request without choosing"),
+    KeyBinding(
+      [.character("a")], .approve, in: [.mode(.sampling)], label: "send reply",
+      help: "Send the canned reply from --sampling-reply"),
+    KeyBinding(
+      [.character("d"), .escape], .deny, in: [.mode(.sampling)], label: "reject",
+      help: "Reject the sampling request (code -1)"),
+    KeyBinding(
+      [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
+      help: "Set the server's logging level: debug, info, warning, error in turn",
+      inStatusLine: false),
+    KeyBinding(
       [.escape, .character("q")], .back, in: [.mode(.frame)], label: "back",
       help: "Close the frame"),
     KeyBinding(

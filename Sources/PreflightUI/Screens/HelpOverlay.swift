@@ -33,6 +33,9 @@ enum HelpOverlay {
       ("A call's result", { $0.scopes.contains(.mode(.result)) }),
       ("The shared command line", { $0.scopes.contains(.mode(.shareCommand)) }),
       ("Typing a filter", { $0.scopes.contains(.mode(.filter)) }),
+      ("Resources and prompts (o)", { $0.scopes.contains(.mode(.catalog)) }),
+      ("A server asks for input", { $0.scopes.contains(.mode(.elicitation)) }),
+      ("A server asks for a model reply", { $0.scopes.contains(.mode(.sampling)) }),
       ("Quit while busy", { $0.scopes.contains(.mode(.confirmQuit)) }),
     ]
     var out: [StyledLine] = []

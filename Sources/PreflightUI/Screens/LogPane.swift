@@ -38,6 +38,14 @@ public struct LogPane: Sendable, Hashable {
     case .local(let kind, let text, _) where kind == "tls-warning":
       // `--insecure` on an https URL: kept in sight, not only in the wire pane.
       return LogEntry(tag: "insecure", seq: record.seq, time: time, text: text)
+    case .local(let kind, let text, _) where kind == "progress-off":
+      return LogEntry(tag: "progress", seq: record.seq, time: time, text: text)
+    case .local(let kind, let text, _) where kind.hasSuffix("-answered"):
+      // A request from the server (elicitation, sampling, roots) and how Preflight answered it.
+      return LogEntry(tag: "request", seq: record.seq, time: time, text: text)
+    case .local(let kind, let text, _) where kind == "cancel-requested" || kind == "late-response":
+      return LogEntry(
+        tag: kind == "late-response" ? "late" : "cancel", seq: record.seq, time: time, text: text)
     case .message(let message) where record.direction == .inbound:
       guard message["id"] == nil, let method = message["method"]?.stringValue else { return nil }
       let params = message["params"]

@@ -8,7 +8,7 @@ import Testing
 ///
 /// The nested suites share one server per fixture and mode (``SharedHTTPFixtures``): the state of
 /// `add_task` is shared with them, so no test counts on a task id.
-@Suite(Interop.gate, .sharedHTTPFixtures, .timeLimit(.minutes(1)))
+@Suite(Interop.gate, .sharedHTTPFixtures, .timeLimit(.minutes(5)))
 struct HTTPInteropTests {}
 
 /// A Streamable HTTP fixture in one mode.

@@ -7,7 +7,7 @@ import Testing
 /// self-signed certificate made for this run (``SelfSignedCertificate``). Without the flag the
 /// certificate is refused; with it, libcurl carries the requests (docs/http-client.md) and the
 /// session works as over http://, with a warning on stderr and a `tls-warning` record.
-@Suite(Interop.gate, .sharedHTTPFixtures, .timeLimit(.minutes(2)))
+@Suite(Interop.gate, .sharedHTTPFixtures, .timeLimit(.minutes(5)))
 struct InsecureHTTPSTests {
   /// An HTTPS fixture: `sdk2_http.py`, or `sdk2_legacy_sse.py`.
   static func fixture(_ script: String) async throws -> HTTPFixture {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct AutoHTTPTransportTests {
+@Suite(.timeLimit(.minutes(5))) struct AutoHTTPTransportTests {
   typealias Support = HTTPTestSupport
 
   @Test func `a 405 to the initialize POST falls back to legacy HTTP+SSE`() async throws {

@@ -11,7 +11,7 @@ import Testing
 /// The libcurl engine behind `--insecure` (``CurlHTTPEngine``), over plain http against the
 /// in-process test servers: streaming, cancelling, failures, redirects, and a whole MCP session
 /// through an unchanged transport.
-@Suite(.timeLimit(.minutes(1))) struct CurlEngineTests {
+@Suite(.timeLimit(.minutes(5))) struct CurlEngineTests {
   typealias Support = HTTPTestSupport
 
   func request(

@@ -3,7 +3,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct HTTPFailureTests {
+@Suite(.timeLimit(.minutes(5))) struct HTTPFailureTests {
   typealias Support = HTTPTestSupport
   static let initialize = Array(
     #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct LegacySSETransportTests {
+@Suite(.timeLimit(.minutes(5))) struct LegacySSETransportTests {
   typealias Support = HTTPTestSupport
 
   @Test func `the endpoint event gives the POST URL and answers arrive on the stream`()

@@ -5,7 +5,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct StreamableHTTPTransportTests {
+@Suite(.timeLimit(.minutes(5))) struct StreamableHTTPTransportTests {
   typealias Support = HTTPTestSupport
 
   func session(

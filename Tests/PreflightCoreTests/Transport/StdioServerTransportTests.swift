@@ -4,7 +4,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct StdioServerTransportTests {
+@Suite(.timeLimit(.minutes(5))) struct StdioServerTransportTests {
   typealias Support = StdioTestSupport
 
   /// Two fresh pipes for a server transport: the test writes to `input.write` and reads from

@@ -4,7 +4,7 @@ import Testing
 
 @testable import PreflightCore
 
-@Suite(.timeLimit(.minutes(1))) struct StdioTransportTests {
+@Suite(.timeLimit(.minutes(5))) struct StdioTransportTests {
   typealias Support = StdioTestSupport
 
   @Test func `cat echoes frames back in order`() async throws {

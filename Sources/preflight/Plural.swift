@@ -1,0 +1,6 @@
+/// "1 resource", "2 resources".
+enum Plural {
+  static func count(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+  }
+}
