@@ -60,7 +60,8 @@ let package = Package(
       name: "PreflightCoreTests", dependencies: ["PreflightCore", "PreflightTestSupport"]),
     .testTarget(name: "ApprovalPolicyTests", dependencies: ["ApprovalPolicy"]),
     .testTarget(
-      name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"]),
+      name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "DemoServerTests",
       dependencies: ["DemoServer", "PreflightCore", "PreflightTestSupport"]),
