@@ -13,19 +13,20 @@ final class EffectRunner: Sendable {
     var session: MCPClientSession?
     /// Bumped on every (re)connect, so events of an old session are ignored.
     var generation = 0
+    /// The conversation calls belong to (its `openai/session` and remembered choices).
+    var conversation: String
   }
 
   private let plan: ConnectionPlan
   private let inbox: Inbox
   private let policy: Policy
-  private let conversation: String
-  private let state = Mutex(State())
+  private let state: Mutex<State>
 
   init(plan: ConnectionPlan, inbox: Inbox, policy: Policy, conversation: String) {
     self.plan = plan
     self.inbox = inbox
     self.policy = policy
-    self.conversation = conversation
+    self.state = Mutex(State(conversation: conversation))
     plan.log.addObserver { [inbox] record in inbox.post(.wire([record])) }
   }
 
@@ -42,7 +43,14 @@ final class EffectRunner: Sendable {
         await self.connect()
       }
     case .callTool(let call, let tool, let answer, let ledger):
-      Task.detached { await self.callTool(call, tool: tool, answer: answer, ledger: ledger) }
+      // The conversation as the call was made, even if `n` is pressed before the task starts.
+      let conversation = state.withLock { $0.conversation }
+      Task.detached {
+        await self.callTool(
+          call, tool: tool, answer: answer, ledger: ledger, conversation: conversation)
+      }
+    case .startConversation(let name):
+      state.withLock { $0.conversation = name }
     case .quit:
       break  // The loop ends; ``shutdown()`` closes the session.
     case .editInEditor, .copyToClipboard:
@@ -101,7 +109,8 @@ final class EffectRunner: Sendable {
   /// Runs the call through the same host flow as `preflight call`, under the ledger the UI
   /// decided with, so the wire log's approval entries match what the card showed.
   private func callTool(
-    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger
+    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger,
+    conversation: String
   ) async {
     guard let session = state.withLock({ $0.session }) else { return }
     let server = await session.server?.name ?? ""

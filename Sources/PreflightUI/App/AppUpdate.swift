@@ -236,6 +236,7 @@ public enum AppUpdate {
       state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
       state.log.note(
         tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
+      if action == .newConversation { return [.startConversation(state.conversation)] }
     case .nextChoice: FormEditing.change(by: 1, &state)
     case .previousChoice: FormEditing.change(by: -1, &state)
     case .addItem: FormEditing.addItem(&state)

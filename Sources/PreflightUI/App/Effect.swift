@@ -20,4 +20,7 @@ public enum Effect: Sendable, Hashable {
   case editInEditor(String)
   /// Put `text` on the terminal's clipboard (OSC 52, where the terminal allows it).
   case copyToClipboard(String)
+  /// Later calls belong to this new conversation: ChatGPT's request `_meta` gets a new
+  /// `openai/session` for it.
+  case startConversation(String)
 }
