@@ -45,6 +45,7 @@ public enum AppUpdate {
       state.tools.loading = false
       state.tools.error = nil
       if state.tools.selected == nil { state.tools.select(first: true) }
+      HintWatch.update(&state)  // a tools/list after a read-only call may differ
       return []
     case .toolsFailed(let why):
       state.tools.loading = false
@@ -62,6 +63,7 @@ public enum AppUpdate {
       }
       state.wire.append(records)
       state.log.append(records)
+      if HintWatch.mayMatter(records) { HintWatch.update(&state) }
       return []
     case .disconnected(let why):
       state.connection = .disconnected(why)
@@ -77,6 +79,7 @@ public enum AppUpdate {
       let tool = state.tools.items.first { $0.name == record.call.name }?.raw
       state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
+      HintWatch.update(&state)
       state.resultScroll = 0
       if state.mode == .normal { state.mode = .result }
       return []

@@ -43,4 +43,24 @@ import Testing
       #expect(metas[1]?["openai/session"]?.stringValue?.hasPrefix("v1/") == true)
     }
   }
+
+  @Test func `a read-only tool that sends list_changed is flagged in the log`() async throws {
+    let server = ["python3", try fixture("fidelity_server.py")]
+    try await withPreflight(["--connect-timeout", "60", "--"] + server) { tui in
+      try await tui.waitFor(allOf: [readyMark, "▶ get_counter"], timeout: .seconds(60))
+      try await tui.sendKeys("Enter", "c")
+      try await tui.waitFor(text: "Call get_counter")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "\"counter\": 1", timeout: .seconds(60))
+      try await tui.sendKeys("Escape", "Escape", "Escape")
+      try await tui.waitFor(text: "[Tools 7]")
+      try await tui.sendKeys("Tab", "Tab", "Tab")
+      let log = try await tui.waitFor(allOf: ["[Log", "get_counter declares readOnlyHint"])
+      // One line per piece of evidence: the resource update and the list_changed.
+      let hints = screenLines(log).filter { $0.contains("hint      get_counter declares") }
+      #expect(hints.count == 2, "\(TmuxSession.framed(log))")
+      try await tui.sendKeys("q")
+      try await expectExitAndTerminalRestored(tui)
+    }
+  }
 }
