@@ -62,9 +62,11 @@ enum CallFlow {
   static func dispatch(_ call: ModelCall, tool: JSONValue, _ state: inout AppState) -> [Effect] {
     state.lastArguments[call.name] = call.arguments ?? .object(JSONObject())
     state.form = nil
-    let facts = ToolFacts(tool: tool, server: state.server?.name ?? "")
-    let decision = ApprovalPolicy.decide(
-      facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
+    // The host flow's own decision, so a widget-only tool is refused (no card) as it will be.
+    let decision = ModelCallRunner(
+      server: state.server?.name ?? "", policy: state.policy, conversation: state.conversation,
+      ledger: state.ledger
+    ).decide(tool: tool)
     if case .ask(let card) = decision {
       state.approval = PendingApproval(card: card, call: call, tool: tool)
       state.mode = .approval
