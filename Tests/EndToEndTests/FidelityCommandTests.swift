@@ -175,4 +175,15 @@ struct FidelityCommandTests {
       #expect(meta["openai/session"]?.stringValue?.hasPrefix("v1/") == true)
     }
   }
+
+  @Test func `profiles shows the subject this user sends`() async throws {
+    let sent = try #require(try await Self.seenMeta().first?["openai/subject"]?.stringValue)
+    let profiles = try await preflight(["profiles"])
+    #expect(profiles.exitStatus == 0)
+    let lines = profiles.stdoutText.split(separator: "\n").filter {
+      $0.trimmingCharacters(in: .whitespaces).hasPrefix("subject")
+    }
+    #expect(lines.count == 2, "chatgpt and chatgpt-2025 send a subject: \(lines)")
+    #expect(lines.allSatisfy { $0.contains(sent) }, "\(lines) vs \(sent)")
+  }
 }
