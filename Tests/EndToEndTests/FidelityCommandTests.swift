@@ -118,6 +118,28 @@ struct FidelityCommandTests {
     #expect(evidence.allSatisfy { $0 < (CallCLI.toolCalls(in: wire).last?.seq ?? 0) })
   }
 
+  @Test(PythonServers.gate)
+  func `a Python SDK server whose read-only tool notifies is flagged too`() async throws {
+    let run = try await CallCLI.run { directory in
+      let path = directory + "/calls.json"
+      try Data(#"[{"name": "peek_counter"}, {"name": "get_counter"}]"#.utf8)
+        .write(to: URL(fileURLWithPath: path))
+      return ["scenario", "--json", "--connect-timeout", "60", path, "--"]
+        + (try PythonServers.fixture("sdk2_mutating_read.py"))
+    }
+    #expect(run.exitStatus == 0, "stderr: \(run.stderr)")
+    let findings = try #require(try run.document()["hintFindings"]?.arrayValue)
+    #expect(findings.map { $0["tool"] } == ["get_counter"], "peek_counter is honest")
+    let wire = try run.wireLog()
+    let methods = Dictionary(
+      uniqueKeysWithValues: wire.compactMap { l in l.seq.map { ($0, l.method) } })
+    let evidence = findings.first?["evidence"]?.arrayValue?.compactMap { $0.intValue } ?? []
+    #expect(
+      evidence.map { methods[$0] ?? nil } == [
+        "notifications/resources/updated", "notifications/tools/list_changed",
+      ])
+  }
+
   @Test func `the human scenario output names the flagged tool and its records`() async throws {
     let run = try await CallCLI.run { directory in
       let path = directory + "/calls.json"
