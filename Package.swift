@@ -74,7 +74,8 @@ let package = Package(
       name: "ServerCheckTests",
       dependencies: ["ServerCheck", "ApprovalPolicy", "PreflightJSON", "PreflightTestSupport"]),
     .testTarget(
-      name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"]),
+      name: "HostFlowTests", dependencies: ["HostFlow", "PreflightCore", "PreflightTestSupport"],
+      exclude: ["Snapshots"]),
     .testTarget(
       name: "DemoServerTests",
       dependencies: ["DemoServer", "PreflightCore", "PreflightTestSupport"]),

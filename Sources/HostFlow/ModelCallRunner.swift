@@ -29,8 +29,15 @@ public struct ModelCallRunner: Sendable {
   }
 
   /// The decision for calling `tool` (the raw tool object from `tools/list`) now.
+  ///
+  /// A tool hidden from the model (``ToolVisibility``) is refused before the policy is asked,
+  /// as a host never offers it to the model, whatever the policy or a remembered choice says.
   public func decide(tool: JSONValue) -> Decision {
-    ApprovalPolicy.decide(
+    let name = tool["name"]?.stringValue ?? ""
+    if let refusal = ToolVisibility(tool: tool).refusal(toolName: name) {
+      return .refuse(refusal)
+    }
+    return ApprovalPolicy.decide(
       ToolFacts(tool: tool, server: server), policy: policy, ledger: ledger,
       conversation: conversation)
   }
@@ -56,7 +63,10 @@ public struct ModelCallRunner: Sendable {
         text: "approval asked for \(call.name): \(decision.reason)",
         details: .object(details), transport: transport)
     case .run(let outcome), .refuse(let outcome):
-      required = outcome.kind != .notRequired
+      // A widget-only tool is refused before any approval question arises.
+      let visibility = ToolVisibility(tool: tool)
+      required = outcome.kind != .notRequired && !visibility.hiddenFromModel
+      if let hiddenBy = visibility.hiddenBy { details["hiddenBy"] = .string(hiddenBy.rawValue) }
     }
     let (newLedger, outcome) = ApprovalPolicy.resolve(decision, answer: answer, ledger: ledger)
     ledger = newLedger
@@ -77,7 +87,8 @@ public struct ModelCallRunner: Sendable {
     var record = CallRecord(call: call, approvalRequired: required, outcome: outcome, sent: true)
     let firstSeq = (log.records.last?.seq ?? 0) + 1
     do {
-      record.result = try await session.callTool(call.name, arguments: call.arguments)
+      record.result = try await session.callTool(
+        call.name, arguments: call.arguments, conversation: conversation)
     } catch {
       if case .rpc(_, let rpcError) = error {
         record.error = rpcError.raw

@@ -12,7 +12,8 @@ struct CallCommand: AsyncParsableCommand {
     abstract: "Call one tool through the approval policy, as ChatGPT would.",
     discussion: """
       A tool that the policy says needs approval is not sent unless --approve is given (exit 4); \
-      the wire log records the decision. Arguments are checked against the tool's input schema \
+      the wire log records the decision. A tool hidden from the model (widget only) is refused \
+      (exit 4, nothing sent). Arguments are checked against the tool's input schema \
       first (exit 2, nothing sent); --no-validate sends them anyway.
 
       Examples:
@@ -57,8 +58,9 @@ struct CallCommand: AsyncParsableCommand {
     let arguments = try ArgumentsInput.read(args)
     let open = try await Connection.open(target, options: connection)
     let record: CallRecord
+    let listing: ToolListing
     do {
-      let listing = try await open.listToolsOrThrow()
+      listing = try await open.listToolsOrThrow()
       let toolObject = try ToolLookup.find(tool, in: listing, sendAnyway: noValidate)
       if !noValidate {
         try ToolLookup.validate(arguments, for: toolObject, name: tool)
@@ -76,9 +78,13 @@ struct CallCommand: AsyncParsableCommand {
     if json {
       print(JSONPrinter.pretty(record.json))
     } else {
+      let style = TerminalStyle.forStandardOutput()
       print(
-        CallReport(record: record, style: .forStandardOutput(), width: TerminalStyle.width()).text,
+        CallReport(record: record, style: style, width: TerminalStyle.width()).text,
         terminator: "")
+      let findings = HintHonestyObserver.findings(
+        records: open.session.log.records, tools: listing.tools)
+      print(HintFindingsReport(findings: findings, style: style).text, terminator: "")
     }
     if let failure = record.failure {
       throw CLIFailure.session(failure, target: open.targetDescription).silenced(json: json)

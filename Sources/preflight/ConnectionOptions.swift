@@ -76,7 +76,9 @@ struct ConnectionOptions: ParsableArguments {
 
   @Option(
     name: .customLong("request-meta"),
-    help: ArgumentHelp("JSON object file merged into every request's _meta.", valueName: "file"))
+    help: ArgumentHelp(
+      "JSON object file merged into every request's _meta, key by key over the profile's.",
+      valueName: "file"))
   var requestMeta: String?
 
   @Option(
@@ -230,6 +232,7 @@ struct ConnectionOptions: ParsableArguments {
       connectTimeout: try seconds(connectTimeout, "--connect-timeout") ?? .seconds(10),
       progress: progress,
       requestMeta: meta,
-      logLevel: logLevel)
+      logLevel: logLevel,
+      identity: UserSeed.identity())
   }
 }

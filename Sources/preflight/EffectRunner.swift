@@ -20,19 +20,20 @@ final class EffectRunner: Sendable {
     var requests: TUIRequestHandler?
     /// Whether this session's first call has said why no progress shows (when it does not).
     var progressExplained = false
+    /// The conversation calls belong to (its `openai/session` and remembered choices).
+    var conversation: String
   }
 
   private let plan: ConnectionPlan
   private let inbox: Inbox
   private let policy: Policy
-  private let conversation: String
-  private let state = Mutex(State())
+  private let state: Mutex<State>
 
   init(plan: ConnectionPlan, inbox: Inbox, policy: Policy, conversation: String) {
     self.plan = plan
     self.inbox = inbox
     self.policy = policy
-    self.conversation = conversation
+    self.state = Mutex(State(conversation: conversation))
     plan.log.addObserver { [inbox] record in inbox.post(.wire([record])) }
   }
 
@@ -49,10 +50,15 @@ final class EffectRunner: Sendable {
         await self.connect()
       }
     case .callTool(let call, let tool, let answer, let ledger):
+      // The conversation as the call was made, even if `n` is pressed before the task starts.
+      let conversation = state.withLock { $0.conversation }
       let task = Task.detached {
-        await self.callTool(call, tool: tool, answer: answer, ledger: ledger)
+        await self.callTool(
+          call, tool: tool, answer: answer, ledger: ledger, conversation: conversation)
       }
       state.withLock { $0.call = task }
+    case .startConversation(let name):
+      state.withLock { $0.conversation = name }
     case .cancelCall:
       // Cancelling the task cancels the request: the peer sends notifications/cancelled.
       state.withLock { $0.call }?.cancel()
@@ -219,7 +225,8 @@ final class EffectRunner: Sendable {
   /// Runs the call through the same host flow as `preflight call`, under the ledger the UI
   /// decided with, so the wire log's approval entries match what the card showed.
   private func callTool(
-    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger
+    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger,
+    conversation: String
   ) async {
     guard let session = state.withLock({ $0.session }) else { return }
     let server = await session.server?.name ?? ""

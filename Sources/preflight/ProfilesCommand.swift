@@ -17,11 +17,12 @@ struct ProfilesCommand: AsyncParsableCommand {
     }
     let style = TerminalStyle.forStandardOutput()
     var out = ""
+    let subject = UserSeed.identity().subject
     for profile in ClientProfile.builtin {
       out +=
         style.bold(profile.name) + (profile.name == "chatgpt" ? " (default)" : "") + " — "
         + profile.summary + "\n"
-      let rows: [(String, String)] = [
+      var rows: [(String, String)] = [
         ("clientInfo", JSONPrinter.compact(profile.clientInfo)),
         ("protocol", profile.protocolVersion),
         ("capabilities", JSONPrinter.compact(profile.capabilities)),
@@ -40,6 +41,14 @@ struct ProfilesCommand: AsyncParsableCommand {
             + (profile.maxTotal.map { ", \(RPCFailure.format($0)) max" } ?? "")
         ),
       ]
+      // What replaces the placeholders when this user connects (``UserSeed``).
+      let meta = profile.toolCallMeta.objectValue ?? [:]
+      if meta["openai/subject"] != nil {
+        rows.insert(("  subject", "\(subject) for you, on every call"), at: 5)
+      }
+      if meta["openai/session"] != nil {
+        rows.insert(("  session", "v1/ + 32 random hex digits, new for each conversation"), at: 6)
+      }
       for (key, value) in rows {
         out += "  " + style.dim(key.padding(16)) + " " + value + "\n"
       }

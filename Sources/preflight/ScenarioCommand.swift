@@ -19,6 +19,11 @@ struct ScenarioCommand: AsyncParsableCommand {
       call that needs a decision; a call left without one is denied. A remembered choice applies \
       to later calls of the same tool in the run, as in one ChatGPT conversation.
 
+      A tool hidden from the model (_meta.ui.visibility without "model", or openai/visibility \
+      "private") is refused and not sent, as ChatGPT never offers it to the model. A read-only \
+      tool whose call is followed by a resource update, a list_changed notification or a \
+      changed answer is flagged with the wire-log records that show it (hintFindings in --json).
+
       Exit code: 3 if the connection failed, else 1 if any call ended in an error, else 4 if any \
       call was denied or refused, else 0.
 
@@ -69,8 +74,10 @@ struct ScenarioCommand: AsyncParsableCommand {
     let open = try await Connection.open(target, options: connection)
     var records: [CallRecord] = []
     var failure: SessionError?
+    var listedTools: [JSONValue] = []
     do {
       let listing = try await open.listToolsOrThrow()
+      listedTools = listing.tools
       var tools: [JSONValue] = []
       for call in calls {
         let tool = try ToolLookup.find(call.name, in: listing, sendAnyway: noValidate)
@@ -95,9 +102,13 @@ struct ScenarioCommand: AsyncParsableCommand {
       throw error
     }
     await open.close()
+    let findings = HintHonestyObserver.findings(
+      records: open.session.log.records, tools: listedTools)
 
     if json {
-      print(JSONPrinter.pretty(["calls": .array(records.map(\.json))]))
+      var document: JSONObject = ["calls": .array(records.map(\.json))]
+      if !findings.isEmpty { document["hintFindings"] = .array(findings.map(\.json)) }
+      print(JSONPrinter.pretty(.object(document)))
     } else {
       let style = TerminalStyle.forStandardOutput()
       for (i, record) in records.enumerated() {
@@ -107,6 +118,7 @@ struct ScenarioCommand: AsyncParsableCommand {
       if records.count < calls.count {
         print(style.yellow("\(calls.count - records.count) later call(s) not run"))
       }
+      print(HintFindingsReport(findings: findings, style: style).text, terminator: "")
     }
     if let failure {
       throw CLIFailure.session(failure, target: open.targetDescription).silenced(json: json)

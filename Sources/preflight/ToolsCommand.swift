@@ -1,6 +1,7 @@
 import ApprovalPolicy
 import ArgumentParser
 import Foundation
+import HostFlow
 import PreflightCore
 import PreflightJSON
 
@@ -8,9 +9,19 @@ import PreflightJSON
 struct ToolsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tools",
-    abstract: "List every tool (all pages, in order) and whether ChatGPT would ask before each.")
+    abstract: "List every tool (all pages, in order) and whether ChatGPT would ask before each.",
+    discussion: """
+      Tools hidden from the model (_meta.ui.visibility without "model", or the legacy \
+      openai/visibility "private") are listed apart as widget only. A read-only tool whose name \
+      starts with a mutating verb (create_, delete_, send_, …) gets a note.
 
-  @Flag(help: "Print one JSON document: {server, tools} with each tool exactly as sent.")
+      --json prints {server, tools, widgetOnly, hintFindings}: tools exactly as sent; \
+      widgetOnly [{name, hiddenBy}] with hiddenBy "ui.visibility" or "openai/visibility"; \
+      hintFindings the name notes (rule read-only-mutating-name).
+      """)
+
+  @Flag(
+    help: "Print one JSON document: {server, tools, widgetOnly, hintFindings}, tools as sent.")
   var json = false
 
   @OptionGroup(title: "Connection")
@@ -32,9 +43,16 @@ struct ToolsCommand: AsyncParsableCommand {
     }
     await open.close()
     if json {
+      let widgetOnly: [JSONValue] = listing.tools.compactMap { tool in
+        guard let hiddenBy = ToolVisibility(tool: tool).hiddenBy else { return nil }
+        return ["name": tool["name"] ?? .null, "hiddenBy": .string(hiddenBy.rawValue)]
+      }
       let document: JSONValue = [
         "server": open.server.json,
         "tools": .array(listing.tools),
+        "widgetOnly": .array(widgetOnly),
+        "hintFindings": .array(
+          HintHonestyObserver.nameFindings(tools: listing.tools).map(\.json)),
       ]
       print(JSONPrinter.pretty(document))
     } else {

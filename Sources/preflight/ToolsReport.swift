@@ -28,7 +28,9 @@ struct ToolsReport {
           + "\(listing.pages) page\(listing.pages == 1 ? "" : "s") · policy \(policy.name)")
       + "\n\n"
     let serverName = server.name
-    let rows = listing.tools.map { tool -> (String, String, String, String, String) in
+    let modelTools = listing.tools.filter { !ToolVisibility(tool: $0).hiddenFromModel }
+    let widgetTools = listing.tools.filter { ToolVisibility(tool: $0).hiddenFromModel }
+    let rows = modelTools.map { tool -> (String, String, String, String, String) in
       let facts = ToolFacts(tool: tool, server: serverName)
       let decision = ApprovalPolicy.decide(facts, policy: policy)
       let verdict: String
@@ -54,6 +56,23 @@ struct ToolsReport {
         "  " + style.bold(pad(row.0, nameWidth)) + "  " + pad(row.1, titleWidth) + "  "
         + pad(row.2, kindWidth) + "  ChatGPT " + verdict + "\n"
       if !row.4.isEmpty { out += "    " + style.dim(row.4) + "\n" }
+    }
+    if !widgetTools.isEmpty {
+      out +=
+        "\n" + style.bold("Widget only")
+        + style.dim(" — hidden from the model; only the widget may call these") + "\n"
+      for tool in widgetTools {
+        let name = UntrustedText.oneLine(tool["name"]?.stringValue ?? "(no name)", width: 48)
+        let why = ToolVisibility(tool: tool).hiddenBy?.rawValue ?? ""
+        out += "  " + style.bold(pad(name, nameWidth)) + "  " + style.dim("hidden by \(why)") + "\n"
+      }
+    }
+    let notes = listing.tools.compactMap { tool in
+      MutatingNameHeuristic.finding(for: ToolFacts(tool: tool, server: serverName))
+    }
+    if !notes.isEmpty {
+      out += "\n" + style.bold("Read-only hints to check") + "\n"
+      for note in notes { out += "  " + style.dim("note: ") + UntrustedText.sanitize(note) + "\n" }
     }
     return out
   }

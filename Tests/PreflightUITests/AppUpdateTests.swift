@@ -316,9 +316,10 @@ import Testing
       .approve,
       for: RememberKey(
         conversation: state.conversation, server: "preflight-demo", tool: "create_task"))
-    _ = AppUpdate.update(&state, .key(.character("n")))
+    let effects = AppUpdate.update(&state, .key(.character("n")))
     #expect(state.ledger.isEmpty)
     #expect(state.conversation == "conversation-2")
+    #expect(effects == [.startConversation("conversation-2")], "a new openai/session follows")
     #expect(state.notice == "new conversation: 1 remembered choice forgotten")
   }
 
@@ -328,9 +329,10 @@ import Testing
       .deny,
       for: RememberKey(
         conversation: state.conversation, server: "preflight-demo", tool: "delete_task"))
-    _ = AppUpdate.update(&state, .key(.control("r")))
+    let effects = AppUpdate.update(&state, .key(.control("r")))
     #expect(state.ledger.isEmpty)
     #expect(state.conversation == "conversation-1")
+    #expect(effects.isEmpty, "a reload keeps the conversation, so its openai/session")
   }
 
   @Test func `the tool's invoking text shows while it runs`() {

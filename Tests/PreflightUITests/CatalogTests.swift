@@ -63,7 +63,7 @@ import Testing
           "contents": [
             ["uri": "notes://welcome", "mimeType": "text/plain", "text": "line one\nline two"]
           ]
-        ]))
+        ], error: nil))
     #expect(
       state.catalog?.opened?.lines == [
         "notes://welcome · text/plain · 17 bytes", "line one", "line two",

@@ -9,18 +9,42 @@ extension ClientProfile {
   /// Preflight's version, sent as `clientInfo.version` by the `full` profile.
   public static let preflightVersion = "0.1.0"
 
-  /// The placeholder values of ChatGPT's request `_meta` keys (chatgpt-approval.md §9.6): clearly
-  /// fake, editable with `--request-meta`.
+  /// A desktop browser's user agent: ChatGPT passes on the user's client, "best effort"
+  /// (chatgpt-approval.md §9.6); a current Chrome on macOS is the most common web client.
+  public static let chatGPTUserAgent =
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    + "Chrome/142.0.0.0 Safari/537.36"
+
+  /// `openai/userLocation` in the documented shape `{city, region, country, timezone, longitude,
+  /// latitude}` (Apps SDK reference, 2025): a coarse, IP-derived place, ISO 3166-1 country,
+  /// IANA time zone, WGS 84 degrees as numbers.
+  public static let chatGPTUserLocation: JSONValue = [
+    "city": "San Francisco", "region": "California", "country": "US",
+    "timezone": "America/Los_Angeles", "longitude": -122.4194, "latitude": 37.7749,
+  ]
+
+  /// The request `_meta` of ChatGPT's tool calls, 2026 (chatgpt-approval.md §9.6), every key it
+  /// sends. Shapes: `openai/locale` a BCP 47 tag; `openai/userAgent` the browser's user agent;
+  /// `openai/userLocation` as ``chatGPTUserLocation``; `openai/subject` and `openai/session`
+  /// opaque anonymised ids (``RequestIdentity`` puts a per-user subject and a per-conversation
+  /// session in place of these placeholders); `openai/organization` an OpenAI organization id
+  /// (`org-` and 24 characters). Values are fake; `--request-meta` overrides them key by key.
   public static let chatGPTPlaceholderMeta: JSONValue = [
     "openai/locale": "en-US",
-    "openai/userAgent": "Mozilla/5.0 (X11; Linux x86_64) ChatGPT (Preflight placeholder)",
-    "openai/userLocation": [
-      "city": "San Francisco", "region": "California", "country": "US",
-      "timezone": "America/Los_Angeles", "longitude": -122.4194, "latitude": 37.7749,
-    ],
+    "openai/userAgent": .string(chatGPTUserAgent),
+    "openai/userLocation": chatGPTUserLocation,
     "openai/subject": "v1/preflight-subject",
-    "openai/session": "v1/preflight-session-0001",
-    "openai/organization": "org-preflight-placeholder",
+    "openai/session": "v1/preflight-session",
+    "openai/organization": "org-preflightPlaceholder0000",
+  ]
+
+  /// The 2025 subset: locale, user agent, location and subject (Apps SDK reference, late 2025);
+  /// `openai/session` and `openai/organization` appear only in the 2026 reference.
+  public static let chatGPT2025PlaceholderMeta: JSONValue = [
+    "openai/locale": "en-US",
+    "openai/userAgent": .string(chatGPTUserAgent),
+    "openai/userLocation": chatGPTUserLocation,
+    "openai/subject": "v1/preflight-subject",
   ]
 
   /// ChatGPT in 2026, legacy era (chatgpt-approval.md §12.2): `2025-11-25`, object-valued
@@ -45,7 +69,9 @@ extension ClientProfile {
       "clientInfo, protocolVersion and capabilities: observed (swift-sdk#262, 2026-07) [OBS]",
       "no progressToken on tool calls: observed (OpenAI forum) [OBS]",
       "Mcp-Session-Id not echoed on tools/call: observed [OBS]",
-      "request _meta keys: documented (Apps SDK reference); values are Preflight placeholders",
+      "request _meta keys: documented (Apps SDK reference, 2026); values are realistic fakes: "
+        + "openai/subject is per user (derived from a hash of the machine and user ids), "
+        + "openai/session is new for each conversation",
       "60 s timeout without reset: observed [OBS]",
     ])
 
@@ -57,15 +83,7 @@ extension ClientProfile {
     protocolVersion: "2025-06-18",
     capabilities: [:],
     sendsProgressTokens: false,
-    toolCallMeta: [
-      "openai/locale": "en-US",
-      "openai/userAgent": "Mozilla/5.0 (X11; Linux x86_64) ChatGPT (Preflight placeholder)",
-      "openai/userLocation": [
-        "city": "San Francisco", "region": "California", "country": "US",
-        "timezone": "America/Los_Angeles", "longitude": -122.4194, "latitude": 37.7749,
-      ],
-      "openai/subject": "v1/preflight-subject",
-    ],
+    toolCallMeta: chatGPT2025PlaceholderMeta,
     initializeMeta: ["openai/locale": "en-US"],
     sessionIDEcho: .always,
     opensGetStream: true,
@@ -74,7 +92,8 @@ extension ClientProfile {
     provenance: [
       "handshake: observed in a 2025-11 wire capture [OBS]",
       "GET stream opened after initialize: observed [OBS]",
-      "request _meta keys: documented (Apps SDK reference, 2025); values are placeholders",
+      "request _meta keys: documented (Apps SDK reference, late 2025; no session or "
+        + "organization yet); values are realistic fakes, openai/subject per user",
     ])
 
   /// Preflight's own identity, the newest version, every capability this build handles.

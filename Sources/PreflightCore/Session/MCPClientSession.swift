@@ -21,6 +21,8 @@ public actor MCPClientSession {
   /// Counts completed handshakes, so that requests failing with an old session reconnect once.
   private var generation = 0
   private var reconnecting: Task<Result<ServerInfo, SessionError>, Never>?
+  /// `openai/session` values by conversation name, made on the conversation's first call.
+  private var conversationSessions: [String: String] = [:]
 
   /// Makes a session over `transport`; nothing happens until ``connect()``.
   public init(
@@ -273,10 +275,32 @@ public actor MCPClientSession {
     return (items, pages)
   }
 
+  /// The `_meta` a `tools/call` in `conversation` carries before `--request-meta` is merged
+  /// over it: the profile's keys, with `openai/subject` and `openai/session` (where the profile
+  /// has them) replaced by the settings' identity. A conversation's session value is made on
+  /// its first use and kept; a new conversation name gets a new one.
+  public func toolCallMeta(conversation: String) -> JSONObject {
+    var meta = profile.toolCallMeta.objectValue ?? JSONObject()
+    guard let identity = settings.identity else { return meta }
+    if meta["openai/subject"] != nil { meta["openai/subject"] = .string(identity.subject) }
+    if meta["openai/session"] != nil {
+      let session =
+        conversationSessions[conversation]
+        ?? {
+          let made = identity.newSession(conversation)
+          conversationSessions[conversation] = made
+          return made
+        }()
+      meta["openai/session"] = .string(session)
+    }
+    return meta
+  }
+
   /// Calls a tool with the profile's tool-call `_meta` and, when the profile sends them, a
-  /// progress token; returns the raw result (which may have `isError: true`).
+  /// progress token; returns the raw result (which may have `isError: true`). `conversation`
+  /// names the conversation the call belongs to (``toolCallMeta(conversation:)``).
   public func callTool(
-    _ name: String, arguments: JSONValue?
+    _ name: String, arguments: JSONValue?, conversation: String = "conversation-1"
   ) async throws(SessionError) -> JSONValue {
     var params = JSONObject()
     params["name"] = .string(name)
@@ -284,7 +308,7 @@ public actor MCPClientSession {
     progressCounter += 1
     let token: JSONValue = .string("preflight-\(progressCounter)")
     return try await request(
-      "tools/call", params: .object(params), extraMeta: profile.toolCallMeta.objectValue,
+      "tools/call", params: .object(params), extraMeta: toolCallMeta(conversation: conversation),
       progressToken: token)
   }
 

@@ -16,12 +16,15 @@ public struct SessionSettings: Sendable {
   public var requestMeta: JSONObject?
   /// `--log-level`: sent with `logging/setLevel` after connecting, when the server logs.
   public var logLevel: String?
+  /// The per-user `openai/subject` and per-conversation `openai/session` values put in place of
+  /// the profile's placeholders on `tools/call`; nil keeps the placeholders as they are.
+  public var identity: RequestIdentity?
 
   /// Makes settings; everything defaults to the profile's values.
   public init(
     protocolVersion: String? = nil, timeout: Duration? = nil, maxTime: Duration? = nil,
     connectTimeout: Duration = .seconds(10), progress: Bool? = nil,
-    requestMeta: JSONObject? = nil, logLevel: String? = nil
+    requestMeta: JSONObject? = nil, logLevel: String? = nil, identity: RequestIdentity? = nil
   ) {
     self.protocolVersion = protocolVersion
     self.timeout = timeout
@@ -30,5 +33,6 @@ public struct SessionSettings: Sendable {
     self.progress = progress
     self.requestMeta = requestMeta
     self.logLevel = logLevel
+    self.identity = identity
   }
 }

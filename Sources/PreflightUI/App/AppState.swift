@@ -25,6 +25,8 @@ public struct AppState: Sendable {
   public var detailScroll = 0
   /// The wire pane.
   public var wire: WirePane
+  /// Wire-record seqs already noted in the log as evidence against a read-only hint.
+  public var notedHintEvidence: Set<Int> = []
   /// The log pane.
   public var log = LogPane()
   /// The focused pane.

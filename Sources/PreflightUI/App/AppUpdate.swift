@@ -48,6 +48,7 @@ public enum AppUpdate {
       state.tools.loading = false
       state.tools.error = nil
       if state.tools.selected == nil { state.tools.select(first: true) }
+      HintWatch.update(&state)  // a tools/list after a read-only call may differ
       return []
     case .toolsFailed(let why):
       state.tools.loading = false
@@ -72,6 +73,7 @@ public enum AppUpdate {
       }
       state.wire.append(records)
       state.log.append(records)
+      if HintWatch.mayMatter(records) { HintWatch.update(&state) }
       return effects
     case .disconnected(let why):
       state.connection = .disconnected(why)
@@ -87,6 +89,7 @@ public enum AppUpdate {
       let tool = state.tools.items.first { $0.name == record.call.name }?.raw
       state.notice = record.sent ? CallFlow.invoked(tool, record.call.name) : nil
       state.lastCall = record
+      HintWatch.update(&state)
       state.resultScroll = 0
       let effects = ConversationFlow.finished(record, &state)
       ResultFlow.finished(&state)
@@ -373,6 +376,7 @@ public enum AppUpdate {
       state.notice = "\(what): \(forgotten) remembered choice\(forgotten == 1 ? "" : "s") forgotten"
       state.log.note(
         tag: "chat", text: state.notice ?? what, time: state.wire.rows.last?.time ?? "")
+      if action == .newConversation { return [.startConversation(state.conversation)] }
     case .nextChoice: FormEditing.change(by: 1, &state)
     case .previousChoice: FormEditing.change(by: -1, &state)
     case .addItem: FormEditing.addItem(&state)

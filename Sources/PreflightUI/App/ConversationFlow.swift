@@ -12,9 +12,11 @@ enum ConversationFlow {
   static func propose(
     _ call: ModelCall, tool: JSONValue, origin: String, _ state: inout AppState
   ) -> [Effect] {
-    let facts = ToolFacts(tool: tool, server: state.server?.name ?? "")
-    let decision = ApprovalPolicy.decide(
-      facts, policy: state.policy, ledger: state.ledger, conversation: state.conversation)
+    // The host flow's own decision, so a widget-only tool is refused (no card) as it will be.
+    let decision = ModelCallRunner(
+      server: state.server?.name ?? "", policy: state.policy, conversation: state.conversation,
+      ledger: state.ledger
+    ).decide(tool: tool)
     state.pendingOrigin = origin
     if case .ask(let card) = decision {
       var pending = PendingApproval(card: card, call: call, tool: tool)

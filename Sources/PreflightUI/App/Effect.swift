@@ -52,4 +52,7 @@ public enum Effect: Sendable, Hashable {
   case answerElicitation(id: Int, answer: ElicitationAnswer)
   /// Answer the sampling request with this id.
   case answerSampling(id: Int, reply: SamplingPrompt.Reply)
+  /// Later calls belong to this new conversation: ChatGPT's request `_meta` gets a new
+  /// `openai/session` for it.
+  case startConversation(String)
 }

@@ -39,14 +39,7 @@ public struct ToolItem: Sendable, Hashable {
 
   /// Whether ChatGPT would hide it from the model (`_meta.ui.visibility` without `model`, or
   /// `openai/visibility: private`).
-  public var hiddenFromModel: Bool {
-    if let visibility = raw["_meta"]?["ui"]?["visibility"]?.arrayValue,
-      !visibility.contains(.string("model"))
-    {
-      return true
-    }
-    return raw["_meta"]?["openai/visibility"] == .string("private")
-  }
+  public var hiddenFromModel: Bool { ToolVisibility(tool: raw).hiddenFromModel }
 
   /// Whether a hint ChatGPT's 2026 rules require is missing, null or not a boolean.
   public var hintsMissing: Bool { !facts.missingHints.isEmpty }
