@@ -52,10 +52,10 @@ final class EffectRunner: Sendable {
     case .callTool(let call, let tool, let answer, let ledger):
       // The conversation as the call was made, even if `n` is pressed before the task starts.
       let conversation = state.withLock { $0.conversation }
-      let task = Task.detached {
-        await self.callTool(
-          call, tool: tool, answer: answer, ledger: ledger, conversation: conversation)
-      }
+      let request = ToolCallRequest(
+        call: call, tool: tool, answer: answer, ledger: ledger, policy: policy,
+        conversation: conversation)
+      let task = Task.detached { await self.runCall(request) }
       state.withLock { $0.call = task }
     case .startConversation(let name):
       state.withLock { $0.conversation = name }
@@ -222,28 +222,6 @@ final class EffectRunner: Sendable {
     }
   }
 
-  /// Runs the call through the same host flow as `preflight call`, under the ledger the UI
-  /// decided with, so the wire log's approval entries match what the card showed.
-  private func callTool(
-    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger,
-    conversation: String
-  ) async {
-    guard let session = state.withLock({ $0.session }) else { return }
-    let server = await session.server?.name ?? ""
-    let explain = state.withLock { s -> Bool in
-      defer { s.progressExplained = true }
-      return !s.progressExplained
-    }
-    if explain, let reason = await session.progressOffReason() {
-      plan.log.recordLocal(
-        kind: "progress-off", text: reason, transport: session.peer.transportKind)
-    }
-    var runner = ModelCallRunner(
-      server: server, policy: policy, conversation: conversation, ledger: ledger)
-    let record = await runner.run(call, tool: tool, answer: answer, session: session)
-    inbox.post(.callFinished(record))
-  }
-
   /// The connector check on the live session, through the same gatherer and rules as
   /// `preflight check` (without the discover probe and OAuth discovery, which need a fresh,
   /// unauthenticated connection).
@@ -259,9 +237,20 @@ final class EffectRunner: Sendable {
   }
 
   /// Runs the call through the host flow under the policy and conversation the UI decided in.
+  /// Runs the call through the same host flow as `preflight call`, under the ledger the UI
+  /// decided with, so the wire log's approval entries match what the card showed. The first
+  /// call of a session says why no progress will show, when the profile sends no token.
   private func runCall(_ request: ToolCallRequest) async {
     guard let session = state.withLock({ $0.session }) else { return }
     let server = await session.server?.name ?? ""
+    let explain = state.withLock { s -> Bool in
+      defer { s.progressExplained = true }
+      return !s.progressExplained
+    }
+    if explain, let reason = await session.progressOffReason() {
+      plan.log.recordLocal(
+        kind: "progress-off", text: reason, transport: session.peer.transportKind)
+    }
     var runner = ModelCallRunner(
       server: server, policy: request.policy, conversation: request.conversation,
       ledger: request.ledger)
