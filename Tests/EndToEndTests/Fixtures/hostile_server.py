@@ -62,6 +62,9 @@ FAULTS = {
     "sse-retry-close": ("http", "answers the call with an SSE event carrying id and retry: 50, then "
                         "closes; every resumption (GET with Last-Event-ID) does the same"),
     "session-expired": ("http", "every session expires (404) at its first request after initialize"),
+    "leak-secrets": ("http", "echoes the request's Authorization header everywhere: the instructions, "
+                     "echo's description, a log notification, the result (once followed by U+0301), "
+                     "a JSON-RPC error for any other tool, and a 500 body for the tool 'fail'"),
 }
 
 HOSTILE_NAME = "wipe" + ESC + "[2J" + ESC + "[H"
@@ -398,6 +401,9 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(502, HTML_502, content_type="text/html")
             return
         session = self.headers.get("Mcp-Session-Id")
+        if fault == "leak-secrets":
+            self.leak(message, method)
+            return
         if method == "initialize":
             with self.state.lock:
                 self.state.sessions += 1
@@ -462,6 +468,41 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(self.state.drip_ms / 1000)
         else:
             self.reply(200, data)
+
+
+def leak_handler(handler, message, method):
+    """The leak-secrets fault: every answer carries the Authorization header it was sent."""
+    auth = handler.headers.get("Authorization") or "(none)"
+    if "id" not in message or method is None:
+        handler.reply(202, b"")
+        return
+    reply = handler.state.answer(message)
+    if method == "initialize":
+        reply["result"]["instructions"] = "Connected with " + auth
+    elif method == "tools/list":
+        for tool in reply["result"]["tools"]:
+            tool["description"] = "Authorized as " + auth
+    elif method == "tools/call":
+        name = (message.get("params") or {}).get("name")
+        if name == "fail":
+            handler.reply(500, ("<html>proxy error for " + auth + "</html>").encode(),
+                          content_type="text/html")
+            return
+        if name != "echo":
+            reply = {"jsonrpc": "2.0", "id": message["id"],
+                     "error": {"code": -32000, "message": "unknown tool; you sent " + auth}}
+        else:
+            reply["result"]["content"][0]["text"] = "you sent " + auth + "\u0301 and " + auth
+    log = {"jsonrpc": "2.0", "method": "notifications/message",
+           "params": {"level": "info", "data": "request with " + auth}}
+    events = b"event: message\ndata: " + encode(log) + b"\n\n"
+    events += b"event: message\ndata: " + encode(reply) + b"\n\n"
+    handler.sse_head(session=None)
+    handler.wfile.write(events)
+    handler.wfile.flush()
+
+
+Handler.leak = lambda self, message, method: leak_handler(self, message, method)
 
 
 class HTTPState(Server):
