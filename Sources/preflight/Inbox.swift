@@ -1,3 +1,4 @@
+import PreflightCore
 import PreflightUI
 import Synchronization
 
@@ -16,13 +17,23 @@ final class Inbox: Sendable {
       defer { queue.removeAll(keepingCapacity: true) }
       return queue
     }
+    // A run is gathered in one array and wrapped once: re-wrapping `earlier + more` for every
+    // record copied the run each time, which took minutes under a flood of 100,000 frames.
     var merged: [Msg] = []
+    var run: [WireRecord] = []
     for message in taken {
-      if case .wire(let more) = message, case .wire(let earlier)? = merged.last {
-        merged[merged.count - 1] = .wire(earlier + more)
+      if case .wire(let more) = message {
+        run.append(contentsOf: more)
       } else {
+        if !run.isEmpty {
+          merged.append(.wire(run))
+          run = []
+        }
         merged.append(message)
       }
+    }
+    if !run.isEmpty {
+      merged.append(.wire(run))
     }
     return merged
   }

@@ -320,7 +320,9 @@ public actor JSONRPCPeer {
     switch parsed {
     case .failure(let error):
       eventSink.yield(.invalidFrame(reason: "not JSON: \(error)", seq: record.seq))
-    case .success(let value):
+    case .success(let received):
+      // What the server sent goes on without the user's secrets, to every screen and report.
+      let value = log.redactor.maskingSecretValues(received) ?? received
       let message = JSONRPCMessage.classify(value)
       if case .batch(let items) = message {
         for item in items { await dispatch(JSONRPCMessage.classify(item), seq: record.seq) }
@@ -330,7 +332,20 @@ public actor JSONRPCPeer {
     }
   }
 
-  private func receiveClose(_ reason: CloseReason) {
+  private func receiveClose(_ received: CloseReason) {
+    // The reason ends up in error messages: the server's last stderr lines lose the user's
+    // secrets here, as the wire log's stderr records do.
+    let redactor = log.redactor
+    var reason = received
+    switch received {
+    case .processExited(let status, let signal, let lastStderr):
+      reason = .processExited(
+        status: status, signal: signal, lastStderr: lastStderr.map { redactor.redact($0).0 })
+    case .failure(let why):
+      reason = .failure(redactor.redact(why).0)
+    default:
+      break
+    }
     closeReason = reason
     switch reason {
     case .processExited:

@@ -1,3 +1,4 @@
+import Glibc
 import PreflightJSON
 
 /// Replaces secrets before anything is recorded: values of keys named like secrets, and every
@@ -35,16 +36,65 @@ public struct Redactor: Sendable {
   }
 
   /// Redacts a string: every known secret value inside it becomes the mask.
+  ///
+  /// The search is over UTF-8 bytes, not characters: Swift compares `Character`s, so a secret
+  /// followed by a combining mark (`sk-abc` + U+0301) would not "contain" the secret, yet its
+  /// bytes would be written out whole. UTF-8 is self-synchronizing, so a match of a whole valid
+  /// string always starts and ends on scalar boundaries and the result stays valid UTF-8.
   public func redact(_ text: String) -> (String, Bool) {
     guard !secrets.isEmpty else { return (text, false) }
     var result = text
     var changed = false
-    for secret in secrets where result.contains(secret) {
-      result = result.split(separator: secret, omittingEmptySubsequences: false)
-        .joined(separator: Redactor.mask)
-      changed = true
+    for secret in secrets {
+      if let replaced = Self.replacing(secret, in: &result) {
+        result = replaced
+        changed = true
+      }
     }
     return (result, changed)
+  }
+
+  /// The offset of the first occurrence of `needle` at or after `start`: `memchr` for its first
+  /// byte, `memcmp` for the rest.
+  private static func find(
+    _ needle: [UInt8], in base: UnsafeRawPointer, from start: Int, count: Int
+  ) -> Int? {
+    guard let first = needle.first else { return nil }
+    var index = start
+    while count - index >= needle.count {
+      guard let found = memchr(base + index, Int32(first), count - index - needle.count + 1)
+      else { return nil }
+      let at = UnsafeRawPointer(found) - base
+      let same = needle.withUnsafeBytes { memcmp(base + at, $0.baseAddress!, needle.count) == 0 }
+      if same { return at }
+      index = at + 1
+    }
+    return nil
+  }
+
+  /// `text` with every occurrence of `secret`'s bytes replaced by the mask, or nil when there is
+  /// none (found with `memchr` and `memcmp`, so a 20 MB frame costs one pass per secret).
+  private static func replacing(_ secret: String, in text: inout String) -> String? {
+    let needle = Array(secret.utf8)
+    let mask = Array(Redactor.mask.utf8)
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { haystack -> String? in
+      guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count
+      else { return nil }
+      var out: [UInt8] = []
+      var start = 0
+      while let at = Self.find(
+        needle, in: UnsafeRawPointer(base), from: start, count: haystack.count)
+      {
+        if out.isEmpty { out.reserveCapacity(haystack.count) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start..<at]))
+        out.append(contentsOf: mask)
+        start = at + needle.count
+      }
+      guard !out.isEmpty else { return nil }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start...]))
+      return String(decoding: out, as: UTF8.self)
+    } ?? nil
   }
 
   /// Redacts a URL's query parameters named like secrets (`?api_key=…&token=…`) and its user
