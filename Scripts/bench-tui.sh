@@ -90,8 +90,12 @@ import os
 hz = os.sysconf('SC_CLK_TCK')
 print(f'| idle CPU over 5 s, connected to the demo server | {100 * ($after - $before) / hz / 5:.2f} % of a core | ≈ 0 |')"
 
-# --- big payloads and many tools: need the fixture server ---
-big="Tests/EndToEndTests/Fixtures/big_server.py"
-if [[ -f "$big" ]] && [[ -x Scripts/bench-big.sh ]]; then
-  Scripts/bench-big.sh "$P" "$work"
-fi
+# --- big payloads and many tools (Tests/EndToEndTests/Fixtures/big_server.py) ---
+echo
+echo "### 50 MB results and 10,000 tools (polled under tmux; one run each)"
+echo
+echo '```'
+python3 Benchmarks/tui_big_result.py "$P" --shape text
+python3 Benchmarks/tui_big_result.py "$P" --shape structured
+python3 Benchmarks/tui_many_tools.py "$P"
+echo '```'
