@@ -76,9 +76,12 @@ final class TUIApplication: @unchecked Sendable {
     defer { trace?.finish() }
     var clipboard: [String] = []
     for effect in [Effect.connect] { runner.run(effect) }
+    // Keys wake the wait at once; the timeout only bounds how late a message from the server
+    // is drawn. After a quiet second the loop waits longer, so an idle TUI costs almost no CPU.
+    var quietPolls = 0
     while !state.quitting {
       var messages: [Msg] = []
-      if let key = terminal.readKey(timeoutMilliseconds: 15) {
+      if let key = terminal.readKey(timeoutMilliseconds: quietPolls > 60 ? 40 : 15) {
         if case .resize = key { messages.append(.resized(terminal.size)) }
         trace?.key(key)
         messages.append(.key(key))
@@ -90,6 +93,7 @@ final class TUIApplication: @unchecked Sendable {
         }
       }
       messages += inbox.drain()
+      quietPolls = messages.isEmpty ? quietPolls + 1 : 0
       while !messages.isEmpty {
         let message = messages.removeFirst()
         trace?.message(message)
