@@ -24,16 +24,7 @@ final class CheckFixtureServer {
     process.standardInput = FileHandle.nullDevice
     try process.run()
     let handle = output.fileHandleForReading
-    let line = await Task.detached { () -> String in
-      var bytes: [UInt8] = []
-      while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        bytes += chunk
-        if bytes.contains(0x0A) { break }
-      }
-      return String(decoding: bytes, as: UTF8.self)
-    }.value
+    let line = String(decoding: await firstLine(of: handle), as: UTF8.self)
     guard let url = line.split(separator: " ").last, url.hasPrefix("http") else {
       kill(process.processIdentifier, SIGKILL)
       Issue.record("the fixture did not print its URL: \(line)")

@@ -36,15 +36,8 @@ final class HostileHTTPServer: @unchecked Sendable {
     try process.run()
     // A Python start can take seconds on a loaded machine; the URL line ends the wait.
     let reader = output.fileHandleForReading
-    let line = await Task.detached { () -> String in
-      var bytes: [UInt8] = []
-      while !bytes.contains(0x0A) {
-        let chunk = reader.availableData
-        if chunk.isEmpty { break }
-        bytes += chunk
-      }
-      return String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
-    }.value
+    let line = String(
+      decoding: await firstLine(of: reader).prefix { $0 != 0x0A }, as: UTF8.self)
     guard line.hasPrefix("http://127.0.0.1:") else {
       process.terminate()
       Issue.record("hostile_server.py --fault \(fault) --http 0 printed no URL: \(line)")

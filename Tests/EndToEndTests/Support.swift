@@ -168,3 +168,21 @@ func terminalUnsafeScalars(in text: String) -> [Unicode.Scalar] {
     }
   }
 }
+
+/// Reads `handle` up to and including its first newline (or its end), on a thread of its own:
+/// a blocking read on the cooperative pool would starve the in-process servers that other
+/// tests run at the same time.
+func firstLine(of handle: FileHandle) async -> [UInt8] {
+  await withCheckedContinuation { (continuation: CheckedContinuation<[UInt8], Never>) in
+    let thread = Thread {
+      var bytes: [UInt8] = []
+      while !bytes.contains(0x0A) {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        bytes += chunk
+      }
+      continuation.resume(returning: bytes)
+    }
+    thread.start()
+  }
+}
