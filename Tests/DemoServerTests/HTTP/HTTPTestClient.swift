@@ -20,7 +20,7 @@ final class HTTPTestClient {
   let port: UInt16
 
   /// Connects to 127.0.0.1 at `port`.
-  init(port: UInt16, timeout: Duration = .seconds(30)) throws {
+  init(port: UInt16, timeout: Duration = .seconds(120)) throws {
     self.port = port
     self.timeout = timeout
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
