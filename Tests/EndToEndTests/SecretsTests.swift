@@ -5,8 +5,8 @@ import Testing
 /// One bearer token through every output path: the TUI's screen (under tmux), the wire-log
 /// file, `--json`, the human reports, error messages and standard error. The server echoes the
 /// token back everywhere it can (`hostile_server.py --fault leak-secrets`), and a stdio server
-/// prints it to stderr before dying. The token must appear nowhere. (The transcript export is
-/// not built yet: `docs/hostile-servers.md` lists it as a TODO.)
+/// prints it to stderr before dying, and the TUI's transcript is exported to a file. The token
+/// must appear nowhere.
 @Suite(TmuxSession.gate, .timeLimit(.minutes(3))) struct SecretsTests {
   static let token = "sk-test-LEAKME7734"
   static let variable = "PREFLIGHT_SECRETS_TEST_TOKEN"
@@ -66,6 +66,28 @@ import Testing
             let log = try await tui.waitFor(text: "[Log ")
             #expect(!Self.leaks(log))
             #expect(!Self.leaks(try await tui.captureWithColours()))
+
+            // A call whose answer echoes the token, then the transcript exported to a file.
+            try await tui.sendKeys("Tab")
+            try await tui.waitFor(text: "[Tools ")
+            try await tui.sendKeys("c")
+            try await tui.waitFor(text: "Call echo")
+            try await tui.type("x")
+            try await tui.sendKeys("Enter")
+            let result = try await tui.waitFor(text: "result in", timeout: .seconds(60))
+            #expect(!Self.leaks(result))
+            try await tui.sendKeys("Escape", "E")
+            try await tui.waitFor(text: "preflight-transcript")
+            try await tui.sendKeys(Array(repeating: "BSpace", count: 60))
+            try await tui.waitFor(absenceOf: "preflight-transcript")
+            let export = directory + "/transcript.json"
+            try await tui.type(export)
+            try await tui.sendKeys("Enter")
+            try await tui.waitFor(text: "transcript exported to")
+            let exported = String(
+              decoding: FileManager.default.contents(atPath: export) ?? Data(), as: UTF8.self)
+            #expect(exported.contains(#""name": "echo""#), "\(exported)")
+            #expect(!Self.leaks(exported), "the transcript export holds the token")
             try await tui.sendKeys("q")
             try await expectExitAndTerminalRestored(tui)
           }
