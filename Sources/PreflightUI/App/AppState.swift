@@ -101,6 +101,8 @@ public struct AppState: Sendable {
   public var subscriptions: Set<String> = []
   /// Elicitations waiting for the user, oldest first (the first is shown).
   public var elicitations: [ElicitationPrompt] = []
+  /// The form the user fills for the first elicitation in form mode (nil: URL mode, or none).
+  public var elicitationForm: CallForm?
   /// Sampling requests waiting for the user, oldest first (the first is shown).
   public var samplings: [SamplingPrompt] = []
 

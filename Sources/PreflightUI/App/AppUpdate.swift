@@ -181,6 +181,10 @@ public enum AppUpdate {
       FormEditing.type(c, &state)
       return []
     }
+    if state.mode == .elicitation, case .character(let c) = key, ElicitationFlow.typing(state) {
+      ElicitationFlow.type(c, &state)
+      return []
+    }
     if state.mode == .jsonEditor, case .character(let c) = key {
       JSONEditorFlow.type(c, &state)
       return []

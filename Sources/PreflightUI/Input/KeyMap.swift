@@ -132,11 +132,33 @@ public struct KeyMap: Sendable {
       [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
       help: "Back to the list, or close the overlay"),
     KeyBinding(
-      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept",
-      help: "Accept the server's request (form: with the defaults shown; URL: consent only)"),
+      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept URL",
+      help: "Accept the server's request (URL: consent only; a form with fields: Enter)"),
     KeyBinding(
-      [.character("d")], .deny, in: [.mode(.elicitation)], label: "decline",
-      help: "Decline the server's request"),
+      [.enter], .submit, in: [.mode(.elicitation)], label: "accept form",
+      help: "Accept the form with the values entered (once they check; errors show at fields)"),
+    KeyBinding(
+      [.character("d"), .control("d")], .deny, in: [.mode(.elicitation)], label: "decline",
+      help: "Decline the server's request (Ctrl-D while a form's fields take typing)"),
+    KeyBinding(
+      [.down, .tab], .down, in: [.mode(.elicitation)], label: "next field",
+      help: "Next field of the server's form", inStatusLine: false),
+    KeyBinding(
+      [.up, .backTab], .up, in: [.mode(.elicitation)], label: "previous field",
+      help: "Previous field of the server's form", inStatusLine: false),
+    KeyBinding(
+      [.right], .nextChoice, in: [.mode(.elicitation)], label: "choose",
+      help: "Flip a boolean, pick the next option, move along a multiple choice",
+      inStatusLine: false),
+    KeyBinding(
+      [.left], .previousChoice, in: [.mode(.elicitation)], label: "previous option",
+      help: "Flip a boolean, pick the previous option", inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.elicitation)], label: "delete",
+      help: "Delete the last character of the field", inStatusLine: false),
+    KeyBinding(
+      [.control("u")], .setNull, in: [.mode(.elicitation)], label: "null",
+      help: "Set a nullable field to null", inStatusLine: false),
     KeyBinding(
       [.escape], .back, in: [.mode(.elicitation)], label: "cancel",
       help: "Cancel: dismiss the server's request without choosing"),

@@ -106,7 +106,7 @@ import Testing
   }
 
   @Test(.enabled(if: PythonServers.available || PythonServers.required))
-  func `without --elicit the user answers: the form's defaults, or a URL declined`()
+  func `without --elicit the user answers: a form filled in, or a URL declined`()
     async throws
   {
     let server = try PythonServers.fixture("sdk2_features.py")
@@ -124,10 +124,23 @@ import Testing
       try await tui.sendKeys("a")
       let asked = try await tui.waitFor(text: "sdk2-features asks for input", timeout: .seconds(60))
       #expect(asked.contains("Pick a colour for the board"))
-      #expect(asked.contains(#"colour  (string)  default "blue""#), "\(asked)")
-      try await tui.sendKeys("a")
+      #expect(asked.contains("Enter accept"), "\(asked)")
+      #expect(asked.lowercased().contains("▶ colour"), "the first field is selected: \(asked)")
+      // The colour starts at its default; replace it ("a" and "d" are typed, not answers),
+      // flip glossy, then accept with what was entered.
+      try await tui.sendKeys(Array(repeating: "BSpace", count: 4))
+      try await tui.type("dark red")
+      try await tui.waitFor(text: "dark red")
+      try await tui.sendKeys("Tab", "Tab")
+      _ = try await tui.waitUntil("the glossy field selected") {
+        $0.lowercased().contains("▶ glossy")
+      }
+      try await tui.sendKeys("Space")
+      try await tui.waitFor(text: "true")
+      try await tui.sendKeys("Enter")
       try await tui.waitFor(
-        text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
+        text: #"accepted: {"colour": "dark red", "glossy": true, "shade": 5}"#,
+        timeout: .seconds(60))
 
       try await escape(tui, until: "c call")
       try await tui.sendKeys("j")
