@@ -97,6 +97,8 @@ public struct AppState: Sendable {
   public var logLevel: String?
   /// The resources and prompts overlay, while open.
   public var catalog: Catalog?
+  /// The form open in the catalog overlay: a prompt's arguments or a template's variables.
+  public var catalogForm: CallForm?
   /// The resource URIs subscribed to in this session.
   public var subscriptions: Set<String> = []
   /// Elicitations waiting for the user, oldest first (the first is shown).

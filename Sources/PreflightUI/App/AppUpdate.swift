@@ -185,6 +185,10 @@ public enum AppUpdate {
       ElicitationFlow.type(c, &state)
       return []
     }
+    if state.mode == .catalog, case .character(let c) = key, state.catalogForm != nil {
+      CatalogForms.type(c, &state)
+      return []
+    }
     if state.mode == .jsonEditor, case .character(let c) = key {
       JSONEditorFlow.type(c, &state)
       return []
@@ -199,6 +203,9 @@ public enum AppUpdate {
     if action == .forgetRemembered, case .character(let c) = key, let n = c.wholeNumberValue {
       ConversationFlow.forgetRemembered(number: n, &state)
       return []
+    }
+    if state.mode == .catalog, state.catalogForm != nil {
+      return CatalogForms.perform(action, &state)
     }
     if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
     if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }

@@ -101,17 +101,9 @@ enum ElicitationFlow {
       previous: nil)
   }
 
-  /// Runs a call-form edit on the request's form: it stands in for the call form (which is
-  /// kept and comes back unchanged) while `body` runs.
+  /// Runs a call-form edit on the request's form.
   static func editing(_ state: inout AppState, _ body: (inout AppState) -> Void) {
-    guard let form = state.elicitationForm else { return }
-    let callForm = state.form
-    let mode = state.mode
-    state.form = form
-    state.mode = .form
-    body(&state)
-    state.elicitationForm = state.form
-    state.form = callForm
-    state.mode = mode
+    FormEditing.on(\.elicitationForm, &state, body)
   }
+
 }

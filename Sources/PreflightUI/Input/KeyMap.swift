@@ -124,7 +124,19 @@ public struct KeyMap: Sendable {
       help: "Down in the resources and prompts (or scroll what is open)", inStatusLine: false),
     KeyBinding(
       [.enter], .open, in: [.mode(.catalog)], label: "open",
-      help: "Read the selected resource, or get the selected prompt"),
+      help:
+        "Read the selected resource, or get the selected prompt (a form asks for a prompt's arguments or a template's variables; Enter again gets or reads it)"
+    ),
+    KeyBinding(
+      [.tab], .down, in: [.mode(.catalog)], label: "next field",
+      help: "Next field of a prompt's arguments or a template's variables", inStatusLine: false),
+    KeyBinding(
+      [.backTab], .up, in: [.mode(.catalog)], label: "previous field",
+      help: "Previous field of a prompt's arguments or a template's variables",
+      inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.catalog)], label: "delete",
+      help: "Delete the last character of the field", inStatusLine: false),
     KeyBinding(
       [.character("s")], .toggleSubscription, in: [.mode(.catalog)], label: "subscribe",
       help: "Subscribe to the selected resource (updates show in the log), or unsubscribe"),
