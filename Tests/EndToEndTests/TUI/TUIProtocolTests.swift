@@ -106,6 +106,36 @@ import Testing
   }
 
   @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `o: a template's variables and a prompt's arguments are filled in a form`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(["--connect-timeout", "60", "--"] + server, width: 160, height: 48) {
+      tui in
+      try await waitForReady(tui, tools: Array(Self.featureTools.prefix(5)), timeout: .seconds(60))
+      try await tui.sendKeys("o")
+      try await tui.waitFor(text: "Resources 4 · templates 2 · prompts 2")
+      try await tui.sendKeys("j", "j", "j", "j")
+      try await tui.waitFor(text: "▶ template notes://by-name/{name}")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Read notes://by-name/{name}")
+      try await tui.type("todo")
+      try await tui.waitFor(text: "URI  notes://by-name/todo")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Note called todo.", timeout: .seconds(60))
+      try await escape(tui, until: "Enter open · Esc close")
+      try await tui.sendKeys("j", "j")
+      try await tui.waitFor(text: "▶ prompt   greet")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Get prompt greet")
+      try await tui.type("Ada")
+      try await tui.sendKeys("Tab")
+      try await tui.type("formal")
+      try await tui.waitFor(text: "formal▏")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Say hello to Ada in a formal way.", timeout: .seconds(60))
+    }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
   func `without --elicit the user answers: a form filled in, or a URL declined`()
     async throws
   {
