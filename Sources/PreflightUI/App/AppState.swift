@@ -107,6 +107,8 @@ public struct AppState: Sendable {
   public var elicitationForm: CallForm?
   /// Sampling requests waiting for the user, oldest first (the first is shown).
   public var samplings: [SamplingPrompt] = []
+  /// The reply the user is writing to the first sampling request (nil: not writing).
+  public var samplingDraft: String?
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

@@ -185,6 +185,10 @@ public enum AppUpdate {
       ElicitationFlow.type(c, &state)
       return []
     }
+    if state.mode == .sampling, case .character(let c) = key, state.samplingDraft != nil {
+      state.samplingDraft?.append(c)
+      return []
+    }
     if state.mode == .catalog, case .character(let c) = key, state.catalogForm != nil {
       CatalogForms.type(c, &state)
       return []
@@ -393,6 +397,7 @@ public enum AppUpdate {
     case .addItem: FormEditing.addItem(&state)
     case .removeItem: FormEditing.removeItem(&state)
     case .setNull: FormEditing.setNull(&state)
+    case .writeReply: break  // the sampling request's own key
     case .toggleJSON: JSONEditorFlow.open(&state)
     case .externalEditor: return JSONEditorFlow.external(&state)
     case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys

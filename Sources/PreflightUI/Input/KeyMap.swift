@@ -179,7 +179,16 @@ public struct KeyMap: Sendable {
       help: "Send the canned reply from --sampling-reply"),
     KeyBinding(
       [.character("d"), .escape], .deny, in: [.mode(.sampling)], label: "reject",
-      help: "Reject the sampling request (code -1)"),
+      help: "Reject the sampling request (code -1); while writing, Esc stops writing"),
+    KeyBinding(
+      [.character("w")], .writeReply, in: [.mode(.sampling)], label: "write reply",
+      help: "Write the reply yourself (the canned one, if any, to edit); Enter sends it"),
+    KeyBinding(
+      [.enter], .submit, in: [.mode(.sampling)], label: "send written",
+      help: "Send the reply written as the assistant's message", inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.sampling)], label: "delete",
+      help: "Delete the last character of the reply being written", inStatusLine: false),
     KeyBinding(
       [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
       help: "Set the server's logging level: debug, info, warning, error in turn",

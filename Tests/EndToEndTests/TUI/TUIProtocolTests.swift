@@ -239,6 +239,33 @@ import Testing
   }
 
   @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `a sampling request is answered with a reply the user writes`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--connect-timeout", "60", "--"] + server, width: 160,
+      height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("j", "j", "j", "j", "j")
+      try await tui.waitFor(text: "▶ summarize")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("t", "e", "a", "Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      try await tui.waitFor(
+        text: "sdk2-features asks for a model reply (sampling)", timeout: .seconds(60))
+      try await tui.sendKeys("w")
+      try await tui.waitFor(text: "Esc stop writing")
+      try await tui.type("Tea, drunk daily.")
+      try await tui.waitFor(text: "your reply  Tea, drunk daily.")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(
+        text: "model preflight-user said: Tea, drunk daily.", timeout: .seconds(60))
+    }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
   func `s subscribes to a resource and its updates show live in the log`() async throws {
     let server = try PythonServers.fixture("sdk2_features.py")
     try await withPreflight(
