@@ -87,6 +87,8 @@ final class EffectRunner: Sendable {
       Task.detached { await self.loadCatalog() }
     case .getPrompt(let name):
       Task.detached { await self.getPrompt(name) }
+    case .getPromptWithArguments(let name, let arguments):
+      Task.detached { await self.getPrompt(name, arguments: arguments) }
     case .subscribe(let uri, let on):
       Task.detached { await self.subscribe(uri, on) }
     case .answerElicitation(let id, let answer):
@@ -185,10 +187,11 @@ final class EffectRunner: Sendable {
     }
   }
 
-  private func getPrompt(_ name: String) async {
+  private func getPrompt(_ name: String, arguments: JSONObject? = nil) async {
     guard let session = state.withLock({ $0.session }) else { return }
     do {
-      inbox.post(.promptGot(name: name, result: try await session.getPrompt(name)))
+      inbox.post(
+        .promptGot(name: name, result: try await session.getPrompt(name, arguments: arguments)))
     } catch {
       inbox.post(.catalogFailed(error.description))
     }

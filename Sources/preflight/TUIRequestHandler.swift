@@ -62,8 +62,10 @@ actor TUIRequestHandler: ServerRequestHandler {
   func sample(_ params: JSONValue, server: String) async -> Result<JSONValue, JSONRPCErrorObject> {
     counter += 1
     let id = counter
+    // Spelled out: a bare nil in the conditional would become JSON null, a "canned reply".
     let canned: JSONValue? =
-      cannedReplies.isEmpty ? nil : cannedReplies[min(cannedUsed, cannedReplies.count - 1)]
+      cannedReplies.isEmpty
+      ? Optional.none : cannedReplies[min(cannedUsed, cannedReplies.count - 1)]
     let reply = await withTaskCancellationHandler {
       await withCheckedContinuation { (c: CheckedContinuation<SamplingPrompt.Reply, Never>) in
         samplingWaiting[id] = c
@@ -77,13 +79,31 @@ actor TUIRequestHandler: ServerRequestHandler {
     log.recordLocal(
       kind: "sampling-answered",
       text: "\(server) asked for a model reply (sampling) — the user "
-        + (reply == .canned ? "sent a canned reply" : "rejected it"),
+        + Self.describe(reply),
       transport: transport)
-    guard reply == .canned, let canned else {
-      return .failure(JSONRPCErrorObject(code: -1, message: "User rejected sampling request"))
+    switch reply {
+    case .written(let text):
+      return .success([
+        "role": "assistant", "content": ["type": "text", "text": .string(text)],
+        "model": "preflight-user", "stopReason": "endTurn",
+      ])
+    case .canned:
+      guard let canned else { break }
+      cannedUsed += 1
+      return .success(canned)
+    case .reject:
+      break
     }
-    cannedUsed += 1
-    return .success(canned)
+    return .failure(JSONRPCErrorObject(code: -1, message: "User rejected sampling request"))
+  }
+
+  /// How the user answered, for the wire log (a written reply's text is not repeated there).
+  private static func describe(_ reply: SamplingPrompt.Reply) -> String {
+    switch reply {
+    case .canned: return "sent a canned reply"
+    case .written: return "wrote a reply"
+    case .reject: return "rejected it"
+    }
   }
 
   /// Resumes the sampling request with this id (once).

@@ -87,13 +87,35 @@ import Testing
       ])
   }
 
-  @Test func `a prompt without required arguments is got; one with them says how`() {
+  func type(_ text: String, _ state: inout AppState) {
+    for c in text { #expect(AppUpdate.update(&state, .key(.character(c))).isEmpty) }
+  }
+
+  @Test func `a prompt with arguments opens a form; Enter gets it with what was typed`() {
     var state = opened()
     for _ in 0..<4 { _ = AppUpdate.update(&state, .key(.down)) }
     #expect(state.catalog?.selectedRow?.key == "greet")
     #expect(AppUpdate.update(&state, .key(.enter)).isEmpty)
-    #expect(state.catalog?.opened?.lines.first == "This prompt needs arguments: name.")
+    #expect(state.catalogForm != nil)
+    #expect(AppUpdate.update(&state, .key(.enter)).isEmpty, "name is required")
+    #expect(render(state).contains("✕ name is required"))
+    // Letters the overlay binds (q, j, k, s) are typed into the field while the form is open.
+    type("Jo sks q", &state)
+    _ = AppUpdate.update(&state, .key(.tab))
+    type("formal", &state)
+    expectSnapshot(render(state), named: "catalog-prompt-form-100x30")
+    #expect(
+      AppUpdate.update(&state, .key(.enter)) == [
+        .getPromptWithArguments("greet", ["name": "Jo sks q", "style": "formal"])
+      ])
+    #expect(state.catalogForm == nil)
+    #expect(state.catalog?.opened?.title == "greet")
     _ = AppUpdate.update(&state, .key(.escape))
+    #expect(state.mode == .catalog && state.catalog?.opened == nil)
+    // Esc leaves a form without sending anything.
+    _ = AppUpdate.update(&state, .key(.enter))
+    #expect(AppUpdate.update(&state, .key(.escape)).isEmpty)
+    #expect(state.catalogForm == nil && state.mode == .catalog)
     _ = AppUpdate.update(&state, .key(.down))
     #expect(AppUpdate.update(&state, .key(.enter)) == [.getPrompt("daily")])
     _ = AppUpdate.update(
@@ -108,6 +130,31 @@ import Testing
       state.catalog?.opened?.lines == [
         "A daily summary", "", "── user · text", "Summarise today.", "",
       ])
+  }
+
+  @Test func `a template opens a form for its variables and Enter reads the URI they make`() {
+    var state = opened()
+    for _ in 0..<3 { _ = AppUpdate.update(&state, .key(.down)) }
+    #expect(state.catalog?.selectedRow?.kind == .template)
+    #expect(AppUpdate.update(&state, .key(.enter)).isEmpty)
+    type("tea cakes", &state)
+    _ = AppUpdate.update(&state, .key(.down))
+    type("5", &state)
+    let screen = render(state)
+    expectSnapshot(screen, named: "catalog-template-form-100x30")
+    #expect(screen.contains("URI  search://items?q=tea%20cakes&limit=5"))
+    #expect(
+      AppUpdate.update(&state, .key(.enter)) == [
+        .readResource("search://items?q=tea%20cakes&limit=5")
+      ])
+    #expect(state.catalog?.opened?.title == "search://items?q=tea%20cakes&limit=5")
+    _ = AppUpdate.update(
+      &state,
+      .resourceRead(
+        uri: "search://items?q=tea%20cakes&limit=5",
+        result: ["contents": [["uri": "search://items?q=tea%20cakes&limit=5", "text": "2 items"]]],
+        error: nil))
+    #expect(state.catalog?.opened?.lines.last == "2 items")
   }
 
   @Test func `s subscribes to the selected resource when the server offers it, and again ends it`()

@@ -5,8 +5,8 @@ import PreflightUI
 import TerminalGrid
 import Testing
 
-/// A server's sampling request answered in the TUI: the request shown, a canned reply or a
-/// rejection.
+/// A server's sampling request answered in the TUI: the request shown, a canned reply, a reply
+/// the user writes, or a rejection.
 @Suite struct SamplingFlowTests {
   static let params: JSONValue = [
     "messages": [["role": "user", "content": ["type": "text", "text": "a long text"]]],
@@ -45,13 +45,52 @@ import Testing
     #expect(state.mode == .normal)
   }
 
-  @Test func `without a canned reply only rejecting is offered`() {
+  func type(_ text: String, _ state: inout AppState) {
+    for c in text { #expect(AppUpdate.update(&state, .key(.character(c))).isEmpty) }
+  }
+
+  @Test func `w writes a reply (a, d and w are typed) and Enter sends it as the assistant's`() {
+    var state = UIFixtures.state(width: 100, height: 30)
+    _ = AppUpdate.update(
+      &state,
+      .samplingRequested(
+        SamplingPrompt(id: 5, server: "sdk2-features", params: Self.params, canned: nil)))
+    #expect(render(state).contains("w writes one, d rejects"))
+    #expect(AppUpdate.update(&state, .key(.character("w"))).isEmpty)
+    #expect(AppUpdate.update(&state, .key(.enter)).isEmpty, "an empty reply is not sent")
+    type("A dawn walkx", &state)
+    _ = AppUpdate.update(&state, .key(.backspace))
+    expectSnapshot(render(state), named: "sampling-writing-100x30")
+    #expect(state.mode == .sampling)
+    #expect(
+      AppUpdate.update(&state, .key(.enter)) == [
+        .answerSampling(id: 5, reply: .written("A dawn walk"))
+      ])
+    #expect(state.mode == .normal && state.samplingDraft == nil)
+    #expect(state.notice == "answered sdk2-features's sampling request: your reply sent")
+  }
+
+  @Test func `w starts from the canned reply to edit; Esc stops writing, then rejects`() {
+    var state = UIFixtures.state(width: 100, height: 30)
+    _ = AppUpdate.update(
+      &state,
+      .samplingRequested(
+        SamplingPrompt(id: 6, server: "s", params: Self.params, canned: Self.reply)))
+    _ = AppUpdate.update(&state, .key(.character("w")))
+    #expect(state.samplingDraft == "short")
+    type("er", &state)
+    #expect(render(state).contains("your reply  shorter▏"))
+    #expect(AppUpdate.update(&state, .key(.escape)).isEmpty, "Esc stops writing only")
+    #expect(state.samplingDraft == nil && state.mode == .sampling)
+    #expect(AppUpdate.update(&state, .key(.escape)) == [.answerSampling(id: 6, reply: .reject)])
+  }
+
+  @Test func `without a canned reply a does nothing; Esc rejects`() {
     var state = UIFixtures.state(width: 100, height: 30)
     _ = AppUpdate.update(
       &state,
       .samplingRequested(
         SamplingPrompt(id: 4, server: "s", params: Self.params, canned: nil)))
-    #expect(render(state).contains("only rejecting is offered"))
     #expect(AppUpdate.update(&state, .key(.character("a"))).isEmpty)
     #expect(state.mode == .sampling)
     #expect(AppUpdate.update(&state, .key(.escape)) == [.answerSampling(id: 4, reply: .reject)])

@@ -97,12 +97,18 @@ public struct AppState: Sendable {
   public var logLevel: String?
   /// The resources and prompts overlay, while open.
   public var catalog: Catalog?
+  /// The form open in the catalog overlay: a prompt's arguments or a template's variables.
+  public var catalogForm: CallForm?
   /// The resource URIs subscribed to in this session.
   public var subscriptions: Set<String> = []
   /// Elicitations waiting for the user, oldest first (the first is shown).
   public var elicitations: [ElicitationPrompt] = []
+  /// The form the user fills for the first elicitation in form mode (nil: URL mode, or none).
+  public var elicitationForm: CallForm?
   /// Sampling requests waiting for the user, oldest first (the first is shown).
   public var samplings: [SamplingPrompt] = []
+  /// The reply the user is writing to the first sampling request (nil: not writing).
+  public var samplingDraft: String?
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

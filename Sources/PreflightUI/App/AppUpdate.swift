@@ -181,6 +181,18 @@ public enum AppUpdate {
       FormEditing.type(c, &state)
       return []
     }
+    if state.mode == .elicitation, case .character(let c) = key, ElicitationFlow.typing(state) {
+      ElicitationFlow.type(c, &state)
+      return []
+    }
+    if state.mode == .sampling, case .character(let c) = key, state.samplingDraft != nil {
+      state.samplingDraft?.append(c)
+      return []
+    }
+    if state.mode == .catalog, case .character(let c) = key, state.catalogForm != nil {
+      CatalogForms.type(c, &state)
+      return []
+    }
     if state.mode == .jsonEditor, case .character(let c) = key {
       JSONEditorFlow.type(c, &state)
       return []
@@ -195,6 +207,9 @@ public enum AppUpdate {
     if action == .forgetRemembered, case .character(let c) = key, let n = c.wholeNumberValue {
       ConversationFlow.forgetRemembered(number: n, &state)
       return []
+    }
+    if state.mode == .catalog, state.catalogForm != nil {
+      return CatalogForms.perform(action, &state)
     }
     if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
     if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }
@@ -382,6 +397,7 @@ public enum AppUpdate {
     case .addItem: FormEditing.addItem(&state)
     case .removeItem: FormEditing.removeItem(&state)
     case .setNull: FormEditing.setNull(&state)
+    case .writeReply: break  // the sampling request's own key
     case .toggleJSON: JSONEditorFlow.open(&state)
     case .externalEditor: return JSONEditorFlow.external(&state)
     case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys

@@ -45,30 +45,19 @@ enum CatalogFlow {
         catalog.opened = (row.key, ["reading…"])
         return [.readResource(row.key)]
       case .template:
-        let variables = row.detail.isEmpty ? "" : " (" + row.detail + ")"
-        catalog.opened = (
-          row.key,
-          [
-            "A URI template\(variables).",
-            "Read one URI it makes with: preflight read 'URI'",
-          ]
-        )
-      case .prompt:
-        let required = (row.raw["arguments"]?.arrayValue ?? []).filter {
-          $0["required"]?.boolValue == true
+        guard let form = CatalogForms.form(template: row) else {
+          catalog.opened = (
+            row.key, ["This URI template cannot be read: it is not a valid RFC 6570 template."]
+          )
+          return []
         }
-        if required.isEmpty {
+        state.catalogForm = form
+      case .prompt:
+        if (row.raw["arguments"]?.arrayValue ?? []).isEmpty {
           catalog.opened = (row.key, ["getting the prompt…"])
           return [.getPrompt(row.key)]
         }
-        let names = required.compactMap { $0["name"]?.stringValue }.joined(separator: ", ")
-        catalog.opened = (
-          row.key,
-          [
-            "This prompt needs arguments: \(names).",
-            "Get it with: preflight prompt \(row.key) --args '{…}'",
-          ]
-        )
+        state.catalogForm = CatalogForms.form(prompt: row)
       }
     case .toggleSubscription:
       guard !opened, let row = catalog.selectedRow, row.kind == .resource else { return [] }

@@ -46,6 +46,8 @@ public enum Effect: Sendable, Hashable {
   case loadCatalog
   /// Get one prompt without arguments.
   case getPrompt(String)
+  /// Get one prompt with these string arguments (from the overlay's arguments form).
+  case getPromptWithArguments(String, JSONObject)
   /// Subscribe to a resource (true) or unsubscribe (false).
   case subscribe(String, Bool)
   /// Answer the elicitation with this id.

@@ -27,6 +27,11 @@ public struct ElicitationPrompt: Sendable, Hashable {
     return .object(content)
   }
 
+  /// The request's message, line by line (shown above the form the user fills).
+  public var messageLines: [String] {
+    request.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
   /// The lines shown: the message, then the fields (name, type, constraints, default) or the
   /// URL with its domain.
   public var lines: [String] {

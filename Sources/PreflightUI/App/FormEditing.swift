@@ -126,6 +126,24 @@ enum FormEditing {
     state.notice = "this field is not a list item: nothing to remove"
   }
 
+  /// Runs call-form edits on another form kept in the state (an elicitation's, the catalog's):
+  /// it stands in for the call form, which is kept and comes back unchanged, while `body` runs.
+  static func on(
+    _ form: WritableKeyPath<AppState, CallForm?>, _ state: inout AppState,
+    _ body: (inout AppState) -> Void
+  ) {
+    guard let standIn = state[keyPath: form] else { return }
+    let callForm = state.form
+    let mode = state.mode
+    state.form = standIn
+    state.mode = .form
+    body(&state)
+    let edited = state.form
+    state.form = callForm
+    state.mode = mode
+    state[keyPath: form] = edited
+  }
+
   /// Moves the form's selection, and resets the highlight of a multiple choice and what was
   /// typed into a choice.
   static func moved(_ state: inout AppState) {

@@ -1,5 +1,6 @@
 /// A server's sampling request in the TUI: it takes the screen, `a` sends the canned reply (when
-/// there is one), `d` or Esc rejects (code -1).
+/// there is one), `w` writes a reply (starting from the canned one, if any; typing fills it,
+/// Enter sends it as the assistant's message, Esc stops writing), `d` or Esc rejects (code -1).
 enum SamplingFlow {
   /// A request arrived: queued, and shown.
   static func requested(_ prompt: SamplingPrompt, _ state: inout AppState) {
@@ -15,9 +16,27 @@ enum SamplingFlow {
     }
     let reply: SamplingPrompt.Reply
     switch action {
+    case .writeReply:
+      if state.samplingDraft == nil {
+        state.samplingDraft = prompt.canned.map { SamplingPrompt.text($0["content"]) } ?? ""
+      }
+      return []
+    case .deleteCharacter:
+      if state.samplingDraft?.isEmpty == false { state.samplingDraft?.removeLast() }
+      return []
+    case .submit:
+      guard let draft = state.samplingDraft else { return [] }
+      guard !draft.allSatisfy(\.isWhitespace) else {
+        state.notice = "the reply is empty: type it, or Esc and d rejects"
+        return []
+      }
+      reply = .written(draft)
+    case .deny where state.samplingDraft != nil, .back where state.samplingDraft != nil:
+      state.samplingDraft = nil
+      return []
     case .approve:
       guard prompt.canned != nil else {
-        state.notice = "no canned reply to send: --sampling-reply FILE gives some; d rejects"
+        state.notice = "no canned reply to send: w writes one; d rejects"
         return []
       }
       reply = .canned
@@ -27,6 +46,7 @@ enum SamplingFlow {
       return []
     }
     state.samplings.removeFirst()
+    state.samplingDraft = nil
     if !state.samplings.isEmpty {
       state.mode = .sampling
     } else if !state.elicitations.isEmpty {
@@ -38,9 +58,13 @@ enum SamplingFlow {
     } else {
       state.mode = .normal
     }
-    state.notice =
-      "answered \(prompt.server)'s sampling request: "
-      + (reply == .canned ? "canned reply sent" : "rejected")
+    let what: String
+    switch reply {
+    case .canned: what = "canned reply sent"
+    case .written: what = "your reply sent"
+    case .reject: what = "rejected"
+    }
+    state.notice = "answered \(prompt.server)'s sampling request: \(what)"
     return [.answerSampling(id: prompt.id, reply: reply)]
   }
 }

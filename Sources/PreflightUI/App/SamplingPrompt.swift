@@ -8,16 +8,18 @@ public struct SamplingPrompt: Sendable, Hashable {
   /// The server asking.
   public var server: String
   /// What the user chose.
-  public enum Reply: String, Sendable, Hashable {
+  public enum Reply: Sendable, Hashable {
     /// Send the canned reply.
     case canned
     /// Reject (code -1, "User rejected sampling request").
     case reject
+    /// Send this text, written by the user, as the assistant's message.
+    case written(String)
   }
 
   /// The request's params as sent.
   public var params: JSONValue
-  /// The reply accepting sends; nil when there is none (only rejecting is offered).
+  /// The reply accepting sends; nil when there is none (the user writes one, or rejects).
   public var canned: JSONValue?
 
   /// Makes a prompt.
@@ -56,12 +58,13 @@ public struct SamplingPrompt: Sendable, Hashable {
         "a sends the canned reply (model \(canned["model"]?.stringValue ?? "?")): "
           + SamplingPrompt.text(canned["content"]))
     } else {
-      out.append("No canned reply (--sampling-reply FILE gives some): only rejecting is offered.")
+      out.append("No canned reply (--sampling-reply FILE gives some): w writes one, d rejects.")
     }
     return out
   }
 
-  private static func text(_ content: JSONValue?) -> String {
+  /// The text of a message content (a text block, or blocks joined), else its JSON.
+  static func text(_ content: JSONValue?) -> String {
     if let text = content?["text"]?.stringValue { return text }
     if let items = content?.arrayValue { return items.map { text($0) }.joined(separator: " ") }
     return content.map(JSONPrinter.compact) ?? "(no content)"

@@ -111,4 +111,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case catalog
   /// Subscribe to the selected resource, or unsubscribe.
   case toggleSubscription
+  /// Write (or edit the canned) reply to a sampling request.
+  case writeReply
 }

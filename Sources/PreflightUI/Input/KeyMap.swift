@@ -124,7 +124,19 @@ public struct KeyMap: Sendable {
       help: "Down in the resources and prompts (or scroll what is open)", inStatusLine: false),
     KeyBinding(
       [.enter], .open, in: [.mode(.catalog)], label: "open",
-      help: "Read the selected resource, or get the selected prompt"),
+      help:
+        "Read the selected resource, or get the selected prompt (a form asks for a prompt's arguments or a template's variables; Enter again gets or reads it)"
+    ),
+    KeyBinding(
+      [.tab], .down, in: [.mode(.catalog)], label: "next field",
+      help: "Next field of a prompt's arguments or a template's variables", inStatusLine: false),
+    KeyBinding(
+      [.backTab], .up, in: [.mode(.catalog)], label: "previous field",
+      help: "Previous field of a prompt's arguments or a template's variables",
+      inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.catalog)], label: "delete",
+      help: "Delete the last character of the field", inStatusLine: false),
     KeyBinding(
       [.character("s")], .toggleSubscription, in: [.mode(.catalog)], label: "subscribe",
       help: "Subscribe to the selected resource (updates show in the log), or unsubscribe"),
@@ -132,11 +144,33 @@ public struct KeyMap: Sendable {
       [.escape, .character("q")], .back, in: [.mode(.catalog)], label: "back",
       help: "Back to the list, or close the overlay"),
     KeyBinding(
-      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept",
-      help: "Accept the server's request (form: with the defaults shown; URL: consent only)"),
+      [.character("a")], .approve, in: [.mode(.elicitation)], label: "accept URL",
+      help: "Accept the server's request (URL: consent only; a form with fields: Enter)"),
     KeyBinding(
-      [.character("d")], .deny, in: [.mode(.elicitation)], label: "decline",
-      help: "Decline the server's request"),
+      [.enter], .submit, in: [.mode(.elicitation)], label: "accept form",
+      help: "Accept the form with the values entered (once they check; errors show at fields)"),
+    KeyBinding(
+      [.character("d"), .control("d")], .deny, in: [.mode(.elicitation)], label: "decline",
+      help: "Decline the server's request (Ctrl-D while a form's fields take typing)"),
+    KeyBinding(
+      [.down, .tab], .down, in: [.mode(.elicitation)], label: "next field",
+      help: "Next field of the server's form", inStatusLine: false),
+    KeyBinding(
+      [.up, .backTab], .up, in: [.mode(.elicitation)], label: "previous field",
+      help: "Previous field of the server's form", inStatusLine: false),
+    KeyBinding(
+      [.right], .nextChoice, in: [.mode(.elicitation)], label: "choose",
+      help: "Flip a boolean, pick the next option, move along a multiple choice",
+      inStatusLine: false),
+    KeyBinding(
+      [.left], .previousChoice, in: [.mode(.elicitation)], label: "previous option",
+      help: "Flip a boolean, pick the previous option", inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.elicitation)], label: "delete",
+      help: "Delete the last character of the field", inStatusLine: false),
+    KeyBinding(
+      [.control("u")], .setNull, in: [.mode(.elicitation)], label: "null",
+      help: "Set a nullable field to null", inStatusLine: false),
     KeyBinding(
       [.escape], .back, in: [.mode(.elicitation)], label: "cancel",
       help: "Cancel: dismiss the server's request without choosing"),
@@ -145,7 +179,16 @@ public struct KeyMap: Sendable {
       help: "Send the canned reply from --sampling-reply"),
     KeyBinding(
       [.character("d"), .escape], .deny, in: [.mode(.sampling)], label: "reject",
-      help: "Reject the sampling request (code -1)"),
+      help: "Reject the sampling request (code -1); while writing, Esc stops writing"),
+    KeyBinding(
+      [.character("w")], .writeReply, in: [.mode(.sampling)], label: "write reply",
+      help: "Write the reply yourself (the canned one, if any, to edit); Enter sends it"),
+    KeyBinding(
+      [.enter], .submit, in: [.mode(.sampling)], label: "send written",
+      help: "Send the reply written as the assistant's message", inStatusLine: false),
+    KeyBinding(
+      [.backspace], .deleteCharacter, in: [.mode(.sampling)], label: "delete",
+      help: "Delete the last character of the reply being written", inStatusLine: false),
     KeyBinding(
       [.character("L")], .cycleLogLevel, in: [.global], label: "log level",
       help: "Set the server's logging level: debug, info, warning, error in turn",

@@ -6,6 +6,10 @@ import TerminalGrid
 enum CatalogView {
   static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
     guard let catalog = state.catalog else { return }
+    if let form = state.catalogForm {
+      renderForm(form, template: catalog.selectedRow?.kind == .template, in: rect, into: &grid)
+      return
+    }
     let counts = Dictionary(grouping: catalog.rows, by: \.kind).mapValues(\.count)
     let title =
       catalog.opened?.title
@@ -55,6 +59,29 @@ enum CatalogView {
       }
       line.draw(into: &grid, x: area.x, y: y, width: area.width)
     }
+  }
+
+  /// A prompt's arguments or a template's variables being filled in; a template shows the URI
+  /// it makes so far.
+  static func renderForm(
+    _ form: CallForm, template: Bool, in rect: Rect, into grid: inout CellGrid
+  ) {
+    let title = (template ? "Read " : "Get prompt ") + form.toolName
+    let footer = (template ? "Enter read" : "Enter get") + " · Tab next · Esc back"
+    let area = Modal.box(
+      in: rect, width: 120, height: rect.height - 2, title: title, footer: footer, into: &grid)
+    guard !area.isEmpty else { return }
+    var lines: [StyledLine] = []
+    if template, let uri = CatalogForms.expandedURI(form) {
+      lines.append(StyledLine([Span("URI  ", Palette.dim), Span(uri, Palette.key)]))
+      lines.append(StyledLine(""))
+    }
+    let (fields, selected) = FormView.lines(form)
+    let selectedLine = lines.count + selected
+    lines += fields
+    let start = ListWindow.start(
+      current: 0, selected: selectedLine, count: lines.count, height: area.height)
+    Modal.lines(lines, from: start, in: area, into: &grid)
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {

@@ -11,6 +11,15 @@ enum FormView {
       footer: "Enter call · Tab next · ←→ choose · Ctrl-E JSON · Esc cancel",
       into: &grid)
     guard !area.isEmpty else { return }
+    let (lines, selectedLine) = lines(form)
+    let start = ListWindow.start(
+      current: 0, selected: selectedLine, count: lines.count, height: area.height)
+    Modal.lines(lines, from: start, in: area, into: &grid)
+  }
+
+  /// The form's lines (one a field, with errors once a submit was tried, the options and
+  /// description of the field being edited) and the index of the selected field's line.
+  static func lines(_ form: CallForm) -> (lines: [StyledLine], selected: Int) {
     let rows = form.model.rows
     let errors = form.triedSubmit ? form.model.errors : []
     var lines: [StyledLine] = []
@@ -51,9 +60,7 @@ enum FormView {
     for error in errors where error.path == JSONPointer() {
       lines.append(StyledLine("✕ " + error.message, Palette.error))
     }
-    let start = ListWindow.start(
-      current: 0, selected: selectedLine, count: lines.count, height: area.height)
-    Modal.lines(lines, from: start, in: area, into: &grid)
+    return (lines, selectedLine)
   }
 
   /// What an empty field shows: its kind, choices or default.

@@ -123,11 +123,14 @@ import Testing
         "READ · ChatGPT runs it without asking", "readOnlyHint      true",
       ])
       try await tui.sendKeys("r")
-      let changed = try await tui.waitFor(allOf: [
+      // r shows what changed first (the refresh overlay), then the detail shows the new hints.
+      let diff = try await tui.waitFor(text: "annotations.destructiveHint: (absent) → true")
+      #expect(
+        diff.contains("tools changed: ~echo (annotations)"), "\(TmuxSession.framed(diff))")
+      try await tui.sendKeys("Escape")
+      try await tui.waitFor(allOf: [
         "DESTRUCTIVE · ChatGPT asks for approval", "destructiveHint   true  set",
       ])
-      #expect(
-        changed.contains("tools changed: ~echo (annotations)"), "\(TmuxSession.framed(changed))")
       try await tui.sendKeys("q")
       try await expectExitAndTerminalRestored(tui)
     }

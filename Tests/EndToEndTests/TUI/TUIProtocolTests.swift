@@ -106,7 +106,37 @@ import Testing
   }
 
   @Test(.enabled(if: PythonServers.available || PythonServers.required))
-  func `without --elicit the user answers: the form's defaults, or a URL declined`()
+  func `o: a template's variables and a prompt's arguments are filled in a form`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(["--connect-timeout", "60", "--"] + server, width: 160, height: 48) {
+      tui in
+      try await waitForReady(tui, tools: Array(Self.featureTools.prefix(5)), timeout: .seconds(60))
+      try await tui.sendKeys("o")
+      try await tui.waitFor(text: "Resources 4 · templates 2 · prompts 2")
+      try await tui.sendKeys("j", "j", "j", "j")
+      try await tui.waitFor(text: "▶ template notes://by-name/{name}")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Read notes://by-name/{name}")
+      try await tui.type("todo")
+      try await tui.waitFor(text: "URI  notes://by-name/todo")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Note called todo.", timeout: .seconds(60))
+      try await escape(tui, until: "Enter open · Esc close")
+      try await tui.sendKeys("j", "j")
+      try await tui.waitFor(text: "▶ prompt   greet")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Get prompt greet")
+      try await tui.type("Ada")
+      try await tui.sendKeys("Tab")
+      try await tui.type("formal")
+      try await tui.waitFor(text: "formal▏")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(text: "Say hello to Ada in a formal way.", timeout: .seconds(60))
+    }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `without --elicit the user answers: a form filled in, or a URL declined`()
     async throws
   {
     let server = try PythonServers.fixture("sdk2_features.py")
@@ -124,10 +154,23 @@ import Testing
       try await tui.sendKeys("a")
       let asked = try await tui.waitFor(text: "sdk2-features asks for input", timeout: .seconds(60))
       #expect(asked.contains("Pick a colour for the board"))
-      #expect(asked.contains(#"colour  (string)  default "blue""#), "\(asked)")
-      try await tui.sendKeys("a")
+      #expect(asked.contains("Enter accept"), "\(asked)")
+      #expect(asked.lowercased().contains("▶ colour"), "the first field is selected: \(asked)")
+      // The colour starts at its default; replace it ("a" and "d" are typed, not answers),
+      // flip glossy, then accept with what was entered.
+      try await tui.sendKeys(Array(repeating: "BSpace", count: 4))
+      try await tui.type("dark red")
+      try await tui.waitFor(text: "dark red")
+      try await tui.sendKeys("Tab", "Tab")
+      _ = try await tui.waitUntil("the glossy field selected") {
+        $0.lowercased().contains("▶ glossy")
+      }
+      try await tui.sendKeys("Space")
+      try await tui.waitFor(text: "true")
+      try await tui.sendKeys("Enter")
       try await tui.waitFor(
-        text: #"accepted: {"colour": "blue", "glossy": false, "shade": 5}"#, timeout: .seconds(60))
+        text: #"accepted: {"colour": "dark red", "glossy": true, "shade": 5}"#,
+        timeout: .seconds(60))
 
       try await escape(tui, until: "c call")
       try await tui.sendKeys("j")
@@ -192,6 +235,33 @@ import Testing
       try await tui.sendKeys("a")
       try await tui.waitFor(
         text: "model preflight-canned said: A short summary.", timeout: .seconds(60))
+    }
+  }
+
+  @Test(.enabled(if: PythonServers.available || PythonServers.required))
+  func `a sampling request is answered with a reply the user writes`() async throws {
+    let server = try PythonServers.fixture("sdk2_features.py")
+    try await withPreflight(
+      ["--client-profile", "full", "--connect-timeout", "60", "--"] + server, width: 160,
+      height: 48
+    ) { tui in
+      try await waitForReady(tui, tools: Self.featureTools, timeout: .seconds(60))
+      try await tui.sendKeys("j", "j", "j", "j", "j")
+      try await tui.waitFor(text: "▶ summarize")
+      try await tui.sendKeys("c")
+      try await tui.waitFor(text: "Esc cancel")
+      try await tui.sendKeys("t", "e", "a", "Enter")
+      try await tui.waitFor(text: "approve")
+      try await tui.sendKeys("a")
+      try await tui.waitFor(
+        text: "sdk2-features asks for a model reply (sampling)", timeout: .seconds(60))
+      try await tui.sendKeys("w")
+      try await tui.waitFor(text: "Esc stop writing")
+      try await tui.type("Tea, drunk daily.")
+      try await tui.waitFor(text: "your reply  Tea, drunk daily.")
+      try await tui.sendKeys("Enter")
+      try await tui.waitFor(
+        text: "model preflight-user said: Tea, drunk daily.", timeout: .seconds(60))
     }
   }
 
