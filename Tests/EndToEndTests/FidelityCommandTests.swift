@@ -6,7 +6,7 @@ import Testing
 /// Issue 12 §1–3 through the headless commands, against `fidelity_server.py`: widget-only tools
 /// listed apart and refused, a read-only tool that mutates flagged with its evidence, and the
 /// request `_meta` ChatGPT sends.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct FidelityCommandTests {
   static func server() throws -> [String] {
     ["--", "python3", try fixture("fidelity_server.py")]

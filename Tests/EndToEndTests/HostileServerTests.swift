@@ -6,7 +6,7 @@ import Testing
 /// `preflight call` against `Fixtures/hostile_server.py` over stdio, one fault at a time: the exit
 /// code and message say what went wrong, every frame received is in the wire log (raw where it is
 /// not JSON), and nothing crashes. The table is `docs/hostile-servers.md`.
-@Suite(.timeLimit(.minutes(2))) struct HostileServerTests {
+@Suite(.timeLimit(.minutes(5))) struct HostileServerTests {
   /// What one run left behind.
   struct Run {
     var output: ProcessOutput

@@ -7,7 +7,7 @@ import Testing
 /// token back everywhere it can (`hostile_server.py --fault leak-secrets`), and a stdio server
 /// prints it to stderr before dying, and the TUI's transcript is exported to a file. The token
 /// must appear nowhere.
-@Suite(TmuxSession.gate, .timeLimit(.minutes(3))) struct SecretsTests {
+@Suite(TmuxSession.gate, .timeLimit(.minutes(5))) struct SecretsTests {
   static let token = "sk-test-LEAKME7734"
   static let variable = "PREFLIGHT_SECRETS_TEST_TOKEN"
   static let environment = ProcessRunner.environment(

@@ -42,7 +42,7 @@ final class HTTPFixtureServer: Sendable {
   /// line, at most `deadline`. Throws, with the server's standard error, when it exits or stays
   /// silent; a silent server is killed.
   static func start(
-    _ commandLine: [String], name: String, deadline: Duration = .seconds(20)
+    _ commandLine: [String], name: String, deadline: Duration = .seconds(90)
   ) async throws -> HTTPFixtureServer {
     let stderrPath =
       FileManager.default.temporaryDirectory.path

@@ -6,7 +6,7 @@ import Testing
 /// `preflight call` against `Tests/EndToEndTests/Fixtures/hostile_server.py --http 0`, one fault
 /// at a time: exit codes and messages in words, every exchange in the wire log, no crash. The
 /// table is `docs/hostile-servers.md`.
-@Suite(Interop.gate, .timeLimit(.minutes(2))) struct HostileHTTPTests {
+@Suite(Interop.gate, .timeLimit(.minutes(5))) struct HostileHTTPTests {
   /// The fixture with `--fault fault` over HTTP.
   static func server(_ fault: String, _ options: [String] = []) -> HTTPFixture {
     HTTPFixture(

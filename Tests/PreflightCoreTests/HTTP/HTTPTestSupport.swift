@@ -10,7 +10,7 @@ import Testing
 enum HTTPTestSupport {
   /// Polls `condition` every 10 ms for up to `timeout`.
   static func waitUntil(
-    _ timeout: Duration = .seconds(5), _ condition: @Sendable () -> Bool
+    _ timeout: Duration = .seconds(30), _ condition: @Sendable () -> Bool
   ) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
