@@ -91,6 +91,10 @@ final class EffectRunner: Sendable {
       Task.detached { await self.getPrompt(name, arguments: arguments) }
     case .subscribe(let uri, let on):
       Task.detached { await self.subscribe(uri, on) }
+    case .complete(let reference, let argument, let value, let context):
+      Task.detached {
+        await self.complete(reference, argument: argument, value: value, context: context)
+      }
     case .answerElicitation(let id, let answer):
       let handler = state.withLock { $0.requests }
       Task.detached { await handler?.answer(id, answer) }
@@ -184,6 +188,22 @@ final class EffectRunner: Sendable {
       inbox.post(.subscriptionChanged(uri, on))
     } catch {
       inbox.post(.catalogFailed(error.description))
+    }
+  }
+
+  private func complete(
+    _ reference: JSONValue, argument: String, value: String, context: JSONObject
+  ) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    do {
+      let answer = try await session.completion(
+        reference: reference, argument: argument, value: value, context: context)
+      inbox.post(
+        .completionsArrived(
+          argument: argument, values: answer.values, total: answer.total,
+          hasMore: answer.hasMore))
+    } catch {
+      inbox.post(.completionsFailed(error.description))
     }
   }
 

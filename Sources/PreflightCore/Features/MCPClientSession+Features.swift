@@ -53,6 +53,15 @@ extension MCPClientSession {
   public func complete(
     reference: JSONValue, argument: String, value: String, context: JSONObject? = nil
   ) async throws(SessionError) -> [String] {
+    try await completion(reference: reference, argument: argument, value: value, context: context)
+      .values
+  }
+
+  /// Like ``complete(reference:argument:value:context:)``, with what the server says about the
+  /// rest: `total` (how many values there are in all, when it says) and `hasMore`.
+  public func completion(
+    reference: JSONValue, argument: String, value: String, context: JSONObject? = nil
+  ) async throws(SessionError) -> (values: [String], total: Int?, hasMore: Bool) {
     var params = JSONObject()
     params["ref"] = reference
     params["argument"] = ["name": .string(argument), "value": .string(value)]
@@ -62,7 +71,9 @@ extension MCPClientSession {
       throw .invalidResponse(
         method: "completion/complete", reason: "the result has no completion.values array")
     }
-    return values.compactMap(\.stringValue)
+    let total = result["completion"]?["total"]?.intValue
+    let hasMore = result["completion"]?["hasMore"]?.boolValue ?? false
+    return (values.compactMap(\.stringValue), total, hasMore)
   }
 
   /// Sets the server's logging level (`logging/setLevel`); `notifications/message` then arrive

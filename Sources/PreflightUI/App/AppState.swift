@@ -99,6 +99,8 @@ public struct AppState: Sendable {
   public var catalog: Catalog?
   /// The form open in the catalog overlay: a prompt's arguments or a template's variables.
   public var catalogForm: CallForm?
+  /// The completions offered for a field of the catalog form, while the pick list is shown.
+  public var catalogCompletions: CompletionPick?
   /// The resource URIs subscribed to in this session.
   public var subscriptions: Set<String> = []
   /// Elicitations waiting for the user, oldest first (the first is shown).

@@ -134,6 +134,13 @@ public enum AppUpdate {
     case .catalogFailed(let why):
       CatalogFlow.failed(&state, why)
       return []
+    case .completionsArrived(let argument, let values, let total, let hasMore):
+      CatalogCompletion.arrived(
+        &state, argument: argument, values: values, total: total, hasMore: hasMore)
+      return []
+    case .completionsFailed(let why):
+      CatalogCompletion.failed(&state, why)
+      return []
     case .promptGot(let name, let result):
       CatalogFlow.prompt(&state, name: name, result: result)
       return []
@@ -398,6 +405,7 @@ public enum AppUpdate {
     case .removeItem: FormEditing.removeItem(&state)
     case .setNull: FormEditing.setNull(&state)
     case .writeReply: break  // the sampling request's own key
+    case .complete: break  // the catalog forms' own key
     case .toggleJSON: JSONEditorFlow.open(&state)
     case .externalEditor: return JSONEditorFlow.external(&state)
     case .newline, .left, .right, .deleteForward: break  // the JSON editor's own keys

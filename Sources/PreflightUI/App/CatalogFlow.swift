@@ -59,6 +59,8 @@ enum CatalogFlow {
         }
         state.catalogForm = CatalogForms.form(prompt: row)
       }
+    case .complete:
+      state.notice = "Ctrl-T completes a field of a prompt's or a template's form (Enter opens one)"
     case .toggleSubscription:
       guard !opened, let row = catalog.selectedRow, row.kind == .resource else { return [] }
       guard state.server?.capabilities["resources"]?["subscribe"]?.boolValue == true else {

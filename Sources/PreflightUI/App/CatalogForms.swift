@@ -54,6 +54,7 @@ enum CatalogForms {
 
   /// Types `c` into the selected field.
   static func type(_ c: Character, _ state: inout AppState) {
+    state.catalogCompletions = nil
     FormEditing.on(\.catalogForm, &state) { FormEditing.type(c, &$0) }
   }
 
@@ -63,7 +64,10 @@ enum CatalogForms {
       state.catalogForm = nil
       return []
     }
+    if let effects = CatalogCompletion.perform(action, &state) { return effects }
     switch action {
+    case .complete:
+      return CatalogCompletion.request(&state)
     case .up, .down:
       FormEditing.on(\.catalogForm, &state) { AppUpdate.move(&$0, by: action == .up ? -1 : 1) }
     case .deleteCharacter:

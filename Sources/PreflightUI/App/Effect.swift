@@ -57,4 +57,7 @@ public enum Effect: Sendable, Hashable {
   /// Later calls belong to this new conversation: ChatGPT's request `_meta` gets a new
   /// `openai/session` for it.
   case startConversation(String)
+  /// Ask for completions (`completion/complete`) of one argument of a prompt
+  /// (`ref/prompt`) or a resource template (`ref/resource`), with the other fields' values.
+  case complete(reference: JSONValue, argument: String, value: String, context: JSONObject)
 }

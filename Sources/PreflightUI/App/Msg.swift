@@ -52,6 +52,11 @@ public enum Msg: Sendable {
   case catalogLoaded(resources: [JSONValue], templates: [JSONValue], prompts: [JSONValue])
   /// Listing, reading or getting for the overlay failed, with why.
   case catalogFailed(String)
+  /// The completions of one form field arrived: the values (at most 100), the server's `total`
+  /// if it gave one, and whether it has more.
+  case completionsArrived(argument: String, values: [String], total: Int?, hasMore: Bool)
+  /// Asking for completions failed, with why.
+  case completionsFailed(String)
   /// A prompt's `prompts/get` result.
   case promptGot(name: String, result: JSONValue)
   /// The server accepted a subscription (true) or its end (false) for this URI.

@@ -113,4 +113,6 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case toggleSubscription
   /// Write (or edit the canned) reply to a sampling request.
   case writeReply
+  /// Ask the server for completions of the selected field of a prompt or template form.
+  case complete
 }

@@ -138,6 +138,17 @@ public struct KeyMap: Sendable {
       [.backspace], .deleteCharacter, in: [.mode(.catalog)], label: "delete",
       help: "Delete the last character of the field", inStatusLine: false),
     KeyBinding(
+      [.control("t"), .function(2)], .complete, in: [.mode(.catalog)], label: "complete",
+      help:
+        "In a prompt's or template's form: ask the server for completions of the field (←→ or ↑↓ choose, Enter picks, Esc closes the list)",
+      inStatusLine: false),
+    KeyBinding(
+      [.left], .left, in: [.mode(.catalog)], label: "previous completion",
+      help: "Previous value in the completions list", inStatusLine: false),
+    KeyBinding(
+      [.right], .right, in: [.mode(.catalog)], label: "next completion",
+      help: "Next value in the completions list", inStatusLine: false),
+    KeyBinding(
       [.character("s")], .toggleSubscription, in: [.mode(.catalog)], label: "subscribe",
       help: "Subscribe to the selected resource (updates show in the log), or unsubscribe"),
     KeyBinding(

@@ -1,3 +1,4 @@
+import PreflightText
 import TerminalGrid
 
 /// The resources and prompts overlay: the list (kind, URI or name, title and details, widget
@@ -7,7 +8,9 @@ enum CatalogView {
   static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
     guard let catalog = state.catalog else { return }
     if let form = state.catalogForm {
-      renderForm(form, template: catalog.selectedRow?.kind == .template, in: rect, into: &grid)
+      renderForm(
+        form, template: catalog.selectedRow?.kind == .template,
+        completions: state.catalogCompletions, in: rect, into: &grid)
       return
     }
     let counts = Dictionary(grouping: catalog.rows, by: \.kind).mapValues(\.count)
@@ -62,12 +65,16 @@ enum CatalogView {
   }
 
   /// A prompt's arguments or a template's variables being filled in; a template shows the URI
-  /// it makes so far.
+  /// it makes so far, and the completions asked for show as a pick list under their field.
   static func renderForm(
-    _ form: CallForm, template: Bool, in rect: Rect, into grid: inout CellGrid
+    _ form: CallForm, template: Bool, completions: CompletionPick? = nil, in rect: Rect,
+    into grid: inout CellGrid
   ) {
     let title = (template ? "Read " : "Get prompt ") + form.toolName
-    let footer = (template ? "Enter read" : "Enter get") + " · Tab next · Esc back"
+    let footer =
+      completions == nil
+      ? (template ? "Enter read" : "Enter get") + " · Tab next · Ctrl-T complete · Esc back"
+      : "←→ choose · Enter pick · Esc close the list"
     let area = Modal.box(
       in: rect, width: 120, height: rect.height - 2, title: title, footer: footer, into: &grid)
     guard !area.isEmpty else { return }
@@ -79,9 +86,27 @@ enum CatalogView {
     let (fields, selected) = FormView.lines(form)
     let selectedLine = lines.count + selected
     lines += fields
+    if let completions {
+      lines.insert(contentsOf: pickLines(completions), at: selectedLine + 1)
+    }
     let start = ListWindow.start(
       current: 0, selected: selectedLine, count: lines.count, height: area.height)
     Modal.lines(lines, from: start, in: area, into: &grid)
+  }
+
+  /// The pick list: one value a line (server text, made one safe line), the highlighted one
+  /// marked, then what the list holds.
+  static func pickLines(_ pick: CompletionPick) -> [StyledLine] {
+    var lines: [StyledLine] = []
+    for (index, value) in pick.values.enumerated() {
+      let shown = UntrustedText.oneLine(value, width: 100)
+      lines.append(
+        index == pick.selected
+          ? StyledLine([Span("    ▸ ", Palette.accent), Span(shown, Palette.selected)])
+          : StyledLine([Span("      "), Span(shown)]))
+    }
+    lines.append(StyledLine("      " + pick.summary, Palette.dim))
+    return lines
   }
 
   private static func pad(_ text: String, _ width: Int) -> String {
