@@ -22,7 +22,9 @@ import Testing
 
   /// A connected session whose server end answers initialize.
   func connected() async throws -> MCPClientSession {
-    let session = MCPClientSession(transport: transport, profile: .chatgpt, log: log)
+    let session = MCPClientSession(
+      transport: transport, profile: .chatgpt,
+      settings: SessionSettings(connectTimeout: .seconds(60)), log: log)
     async let info = session.connect()
     let request = try #require(await transport.server.receive(method: "initialize"))
     transport.server.reply(

@@ -8,9 +8,20 @@ import Testing
   let log = WireLog()
 
   func session(
-    _ profile: ClientProfile = .chatgpt, settings: SessionSettings = SessionSettings()
+    _ profile: ClientProfile = .chatgpt, settings: SessionSettings = Self.patient
   ) -> MCPClientSession {
     MCPClientSession(transport: transport, profile: profile, settings: settings, log: log)
+  }
+
+  /// The default settings with a connect timeout for a loaded machine: the fake server runs
+  /// on the same cooperative pool as every other test in the process.
+  static let patient = SessionSettings(connectTimeout: .seconds(60))
+
+  /// `settings` with the patient connect timeout.
+  static func patient(_ settings: SessionSettings) -> SessionSettings {
+    var settings = settings
+    settings.connectTimeout = .seconds(60)
+    return settings
   }
 
   /// Answers initialize with `version` and returns the initialize request as sent.
@@ -124,7 +135,7 @@ import Testing
   }
 
   @Test func `the protocol version override is offered`() async throws {
-    let session = session(settings: SessionSettings(protocolVersion: "2025-03-26"))
+    let session = session(settings: Self.patient(SessionSettings(protocolVersion: "2025-03-26")))
     async let info = session.connect()
     let request = await answerInitialize(version: "2025-03-26")
     #expect(request?["params"]?["protocolVersion"] == "2025-03-26")
@@ -203,7 +214,8 @@ import Testing
   @Test func `the full profile sends a progress token and request meta from the user`()
     async throws
   {
-    let session = session(.full, settings: SessionSettings(requestMeta: ["openai/locale": "fr-FR"]))
+    let session = session(
+      .full, settings: Self.patient(SessionSettings(requestMeta: ["openai/locale": "fr-FR"])))
     async let info = session.connect()
     _ = await answerInitialize()
     _ = try await info

@@ -13,7 +13,9 @@ import Testing
     let log = WireLog()
     let transport = HTTPTransports.make(
       url: server.url("/mcp"), mode: .auto, options: Support.options("ignored"))
-    let session = MCPClientSession(transport: transport, profile: .full, log: log)
+    let session = MCPClientSession(
+      transport: transport, profile: .full,
+      settings: SessionSettings(connectTimeout: .seconds(60)), log: log)
     let info = try await session.connect()
     #expect(info.protocolVersion == "2024-11-05")
     #expect(transport.kind == "sse")
@@ -36,7 +38,9 @@ import Testing
     let log = WireLog()
     let transport = HTTPTransports.make(
       url: server.url, mode: .auto, options: Support.options("ignored"))
-    let session = MCPClientSession(transport: transport, profile: .full, log: log)
+    let session = MCPClientSession(
+      transport: transport, profile: .full,
+      settings: SessionSettings(connectTimeout: .seconds(60)), log: log)
     _ = try await session.connect()
     #expect(transport.kind == "http")
     _ = try await session.listTools()

@@ -14,7 +14,9 @@ import Testing
     defer { server.stop() }
     let log = WireLog()
     let transport = LegacySSETransport(options: Support.options(server.url()))
-    let session = MCPClientSession(transport: transport, profile: .full, log: log)
+    let session = MCPClientSession(
+      transport: transport, profile: .full,
+      settings: SessionSettings(connectTimeout: .seconds(60)), log: log)
     let info = try await session.connect()
     #expect(info.protocolVersion == "2024-11-05")
     #expect(transport.endpointURL?.absoluteString == server.http.url("/messages?sessionId=abc"))

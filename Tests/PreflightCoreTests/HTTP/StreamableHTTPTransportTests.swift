@@ -12,7 +12,11 @@ import Testing
     _ options: HTTPTransportOptions, log: WireLog = WireLog()
   ) -> (MCPClientSession, StreamableHTTPTransport) {
     let transport = StreamableHTTPTransport(options: options)
-    return (MCPClientSession(transport: transport, profile: .full, log: log), transport)
+    return (
+      MCPClientSession(
+        transport: transport, profile: .full,
+        settings: SessionSettings(connectTimeout: .seconds(60)), log: log), transport
+    )
   }
 
   @Test func `a JSON answer becomes one frame and the session id and version are sent back`()
