@@ -20,8 +20,6 @@ final class EffectRunner: Sendable {
     var requests: TUIRequestHandler?
     /// Whether this session's first call has said why no progress shows (when it does not).
     var progressExplained = false
-    /// The conversation calls belong to (its `openai/session` and remembered choices).
-    var conversation: String
   }
 
   private let plan: ConnectionPlan
@@ -29,11 +27,11 @@ final class EffectRunner: Sendable {
   private let policy: Policy
   private let state: Mutex<State>
 
-  init(plan: ConnectionPlan, inbox: Inbox, policy: Policy, conversation: String) {
+  init(plan: ConnectionPlan, inbox: Inbox, policy: Policy) {
     self.plan = plan
     self.inbox = inbox
     self.policy = policy
-    self.state = Mutex(State(conversation: conversation))
+    self.state = Mutex(State())
     plan.log.addObserver { [inbox] record in inbox.post(.wire([record])) }
   }
 
@@ -49,16 +47,8 @@ final class EffectRunner: Sendable {
         await self.closeCurrent()
         await self.connect()
       }
-    case .callTool(let call, let tool, let answer, let ledger):
-      // The conversation as the call was made, even if `n` is pressed before the task starts.
-      let conversation = state.withLock { $0.conversation }
-      let request = ToolCallRequest(
-        call: call, tool: tool, answer: answer, ledger: ledger, policy: policy,
-        conversation: conversation)
-      let task = Task.detached { await self.runCall(request) }
-      state.withLock { $0.call = task }
-    case .startConversation(let name):
-      state.withLock { $0.conversation = name }
+    case .startConversation:
+      break  // Each call's request names its conversation (and so its `openai/session`).
     case .cancelCall:
       // Cancelling the task cancels the request: the peer sends notifications/cancelled.
       state.withLock { $0.call }?.cancel()

@@ -35,7 +35,7 @@ final class TUIApplication: @unchecked Sendable {
   /// Runs until the user quits; the terminal is restored on every way out.
   func run() async throws(CLIFailure) {
     let runner = EffectRunner(
-      plan: plan, inbox: inbox, policy: policy, conversation: "conversation-1")
+      plan: plan, inbox: inbox, policy: policy)
     let signals = await TerminationSignals.watch { [inbox] _ in inbox.post(.quitRequested) }
     let watcher =
       watch.isEmpty

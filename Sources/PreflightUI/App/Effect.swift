@@ -5,12 +5,6 @@ import PreflightJSON
 
 /// Something to do outside `update`; its result comes back as a ``Msg``.
 public enum Effect: Sendable, Hashable {
-  /// Run a call through the host flow with the answer already given (nil when none was
-  /// needed), under the conversation's remembered choices as they were when it was decided.
-  ///
-  /// The runner decides it under the launch policy and the first conversation; the UI sends
-  /// ``runCall(_:)``, which carries the policy and conversation it was decided in.
-  case callTool(ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger)
   /// Start the server (or open the connection) and initialize.
   case connect
   /// List the tools again (all pages).
