@@ -12,35 +12,21 @@ nothing is asserted.
 """
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
+
+from tmux_pane import Pane
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVER = os.path.join(ROOT, "Tests", "EndToEndTests", "Fixtures", "big_server.py")
 
 
-def tmux(*args):
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True).stdout
-
-
-def preflight_peak_rss():
-    """VmHWM of the preflight process in the pane (a child of /usr/bin/time), in kB. The
-    `time -v` figure is not used: it is the largest of all reaped descendants, the Python
-    server included."""
-    pane = tmux("display", "-p", "-t", "bench", "#{pane_pid}").strip()
-    for task in os.listdir(f"/proc/{pane}/task"):
-        for child in open(f"/proc/{pane}/task/{task}/children").read().split():
-            if open(f"/proc/{child}/comm").read().strip() == "preflight":
-                for line in open(f"/proc/{child}/status"):
-                    if line.startswith("VmHWM"):
-                        return line.split(":")[1].strip()
-    return "unknown"
-
-
-def screen():
-    return tmux("capture-pane", "-p", "-t", "bench")
+SOCKET = "preflight-bench-%d" % os.getpid()
+PANE = Pane(SOCKET)
+tmux = PANE.tmux
+screen = PANE.screen
+preflight_peak_rss = PANE.peak_rss
 
 
 def wait(predicate, timeout=600.0):
@@ -119,8 +105,6 @@ def main():
                 print(line.strip())
         os.unlink(report)
 
-
-SOCKET = "preflight-bench-%d" % os.getpid()
 
 if __name__ == "__main__":
     main()

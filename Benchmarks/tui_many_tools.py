@@ -8,36 +8,21 @@ Runs Tests/EndToEndTests/Fixtures/big_server.py --tools N. Screen changes are se
 """
 
 import os
-import subprocess
 import sys
 import tempfile
 import time
+
+from tmux_pane import Pane
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVER = os.path.join(ROOT, "Tests", "EndToEndTests", "Fixtures", "big_server.py")
 SOCKET = "preflight-bench-tools-%d" % os.getpid()
 
 
-def tmux(*args):
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True).stdout
-
-
-def preflight_peak_rss():
-    """VmHWM of the preflight process in the pane (a child of /usr/bin/time), in kB. The
-    `time -v` figure is not used: it is the largest of all reaped descendants, the Python
-    server included."""
-    pane = tmux("display", "-p", "-t", "bench", "#{pane_pid}").strip()
-    for task in os.listdir(f"/proc/{pane}/task"):
-        for child in open(f"/proc/{pane}/task/{task}/children").read().split():
-            if open(f"/proc/{child}/comm").read().strip() == "preflight":
-                for line in open(f"/proc/{child}/status"):
-                    if line.startswith("VmHWM"):
-                        return line.split(":")[1].strip()
-    return "unknown"
-
-
-def screen():
-    return tmux("capture-pane", "-p", "-t", "bench")
+PANE = Pane(SOCKET)
+tmux = PANE.tmux
+screen = PANE.screen
+preflight_peak_rss = PANE.peak_rss
 
 
 def wait(predicate, timeout=120.0):
