@@ -79,4 +79,25 @@ extension Connection {
       throw .session(error, target: targetDescription)
     }
   }
+
+  /// Runs `list` when the server declares `capability`; otherwise says on standard error that
+  /// the server was not asked and returns `empty`. A failure closes the connection and becomes a
+  /// ``CLIFailure``.
+  func listIfDeclared<T>(
+    _ capability: String, empty: T, _ list: () async throws(SessionError) -> T
+  ) async throws(CLIFailure) -> T {
+    guard server.capabilities[capability] != nil else {
+      FileHandle.standardError.write(
+        Data(
+          "preflight: the server does not declare the \(capability) capability, so it was not asked\n"
+            .utf8))
+      return empty
+    }
+    do {
+      return try await list()
+    } catch {
+      await close()
+      throw .session(error, target: targetDescription)
+    }
+  }
 }

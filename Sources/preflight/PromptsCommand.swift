@@ -26,19 +26,9 @@ struct PromptsCommand: AsyncParsableCommand {
   func run() async throws {
     let target = try target.resolve(commandName: "prompts")
     let open = try await Connection.open(target, options: connection)
-    var prompts: [JSONValue] = []
-    if open.server.capabilities["prompts"] == nil {
-      FileHandle.standardError.write(
-        Data(
-          "preflight: the server does not declare the prompts capability, so it was not asked\n"
-            .utf8))
-    } else {
-      do {
-        prompts = try await open.session.listPrompts()
-      } catch {
-        await open.close()
-        throw CLIFailure.session(error, target: open.targetDescription)
-      }
+    let prompts = try await open.listIfDeclared("prompts", empty: []) {
+      () async throws(SessionError) -> [JSONValue] in
+      try await open.session.listPrompts()
     }
     await open.close()
     if json {

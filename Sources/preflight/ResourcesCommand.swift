@@ -33,28 +33,16 @@ struct ResourcesCommand: AsyncParsableCommand {
   func run() async throws {
     let target = try target.resolve(commandName: "resources")
     let open = try await Connection.open(target, options: connection)
-    var resources: [JSONValue] = []
-    var templates: [JSONValue] = []
-    var templatesNote: String?
-    if open.server.capabilities["resources"] == nil {
-      FileHandle.standardError.write(
-        Data(
-          "preflight: the server does not declare the resources capability, so it was not asked\n"
-            .utf8))
-    } else {
-      do {
-        resources = try await open.session.listResources()
-      } catch {
-        await open.close()
-        throw CLIFailure.session(error, target: open.targetDescription)
-      }
-      do {
-        templates = try await open.session.listResourceTemplates()
+    let (resources, templates, templatesNote) = try await open.listIfDeclared(
+      "resources", empty: ([], [], nil)
+    ) { () async throws(SessionError) -> ([JSONValue], [JSONValue], String?) in
+      let resources = try await open.session.listResources()
+      do throws(SessionError) {
+        return (resources, try await open.session.listResourceTemplates(), nil)
       } catch .rpc(_, let e) where e.code == JSONRPCErrorObject.methodNotFoundCode {
-        templatesNote = "the server does not implement resources/templates/list"
+        return (resources, [], "the server does not implement resources/templates/list")
       } catch {
-        await open.close()
-        throw CLIFailure.session(error, target: open.targetDescription)
+        throw error
       }
     }
     await open.close()
