@@ -114,6 +114,8 @@ import Testing
     #expect(screen.contains("URL     https://auth.example.com/start?session=1"))
     #expect(screen.contains("domain  auth.example.com"))
     #expect(screen.contains("Preflight never opens it for you"))
+    #expect(screen.contains("a accept URL  d decline  Esc cancel"), "the status line: \(screen)")
+    #expect(!screen.contains("Enter accept"), "Enter does not accept a URL request")
     #expect(
       AppUpdate.update(&state, .key(.character("d"))) == [
         .answerElicitation(id: 2, answer: .decline)

@@ -20,6 +20,30 @@ enum ElicitationFlow {
     !(state.elicitationForm?.model.rows.isEmpty ?? true)
   }
 
+  /// The status line's keys for the first request: a URL request is accepted with `a`, a form
+  /// with Enter; while a form's fields take typing, `a` and `d` type, so decline shows as
+  /// Ctrl-D.
+  static func statusBindings(_ bindings: [KeyBinding], _ state: AppState) -> [KeyBinding] {
+    let form = state.elicitations.first?.request.mode == .form
+    let typing = typing(state)
+    return bindings.compactMap { binding in
+      var shown = binding
+      switch binding.action {
+      case .approve:
+        if typing { return nil }
+        shown.label = form ? "accept" : "accept URL"
+      case .submit:
+        if !form || !typing { return nil }
+        shown.label = "accept"
+      case .deny where typing:
+        shown.keys = binding.keys.filter { if case .control = $0 { true } else { false } }
+      default:
+        break
+      }
+      return shown
+    }
+  }
+
   /// Types `c` into the selected field of the request's form.
   static func type(_ c: Character, _ state: inout AppState) {
     editing(&state) { FormEditing.type(c, &$0) }

@@ -15,7 +15,9 @@ enum StatusBar {
       return
     }
     var spans: [Span] = [Span(" ")]
-    for binding in keys.statusBindings(mode: state.mode, focus: state.focus) {
+    var bindings = keys.statusBindings(mode: state.mode, focus: state.focus)
+    if state.mode == .elicitation { bindings = ElicitationFlow.statusBindings(bindings, state) }
+    for binding in bindings {
       let key = binding.keys.first.map(KeyBinding.name(of:)) ?? ""
       spans.append(Span(key, Palette.key))
       spans.append(Span(" " + binding.label + "  "))
