@@ -35,6 +35,19 @@ import Testing
     #expect(r2.json["rawBase64"] == .string(Data(bytes).base64EncodedString()))
   }
 
+  @Test func `a secret inside a frame that is not UTF-8 is masked before the base64`() throws {
+    let log = WireLog(redactor: Redactor(secrets: ["sk-live-ABCDEF"]), clock: fixedTime)
+    let bytes: [UInt8] = [0xFF] + Array("token sk-live-ABCDEF end".utf8) + [0xC3, 0x28]
+    let record = log.recordFrame(
+      bytes, parsed: parse(bytes), direction: .inbound, transport: "stdio")
+    let encoded = try #require(record.json["rawBase64"]?.stringValue)
+    let decoded = try #require(Data(base64Encoded: encoded))
+    let expected = [0xFF] + Array("token \(Redactor.mask) end".utf8) + [0xC3, 0x28]
+    #expect(Array(decoded) == expected)
+    #expect(record.json["redacted"] == true)
+    #expect(!encoded.contains(Data("sk-live-ABCDEF".utf8).base64EncodedString().prefix(12)))
+  }
+
   @Test func `stderr and local records`() {
     let log = WireLog(clock: fixedTime)
     #expect(log.recordStderr("warming up", transport: "stdio").json["stderr"] == "warming up")

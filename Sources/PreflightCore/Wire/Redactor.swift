@@ -75,26 +75,47 @@ public struct Redactor: Sendable {
   /// `text` with every occurrence of `secret`'s bytes replaced by the mask, or nil when there is
   /// none (found with `memchr` and `memcmp`, so a 20 MB frame costs one pass per secret).
   private static func replacing(_ secret: String, in text: inout String) -> String? {
-    let needle = Array(secret.utf8)
-    let mask = Array(Redactor.mask.utf8)
     text.makeContiguousUTF8()
     return text.utf8.withContiguousStorageIfAvailable { haystack -> String? in
-      guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count
-      else { return nil }
-      var out: [UInt8] = []
-      var start = 0
-      while let at = Self.find(
-        needle, in: UnsafeRawPointer(base), from: start, count: haystack.count)
-      {
-        if out.isEmpty { out.reserveCapacity(haystack.count) }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start..<at]))
-        out.append(contentsOf: mask)
-        start = at + needle.count
-      }
-      guard !out.isEmpty else { return nil }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start...]))
-      return String(decoding: out, as: UTF8.self)
+      replacing(Array(secret.utf8), in: haystack).map { String(decoding: $0, as: UTF8.self) }
     } ?? nil
+  }
+
+  /// `haystack` with every occurrence of `needle` replaced by the mask's bytes, or nil when there
+  /// is none.
+  private static func replacing(
+    _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>
+  ) -> [UInt8]? {
+    guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count
+    else { return nil }
+    let mask = Array(Redactor.mask.utf8)
+    var out: [UInt8] = []
+    var start = 0
+    while let at = Self.find(needle, in: UnsafeRawPointer(base), from: start, count: haystack.count)
+    {
+      if out.isEmpty { out.reserveCapacity(haystack.count) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start..<at]))
+      out.append(contentsOf: mask)
+      start = at + needle.count
+    }
+    guard !out.isEmpty else { return nil }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[start...]))
+    return out
+  }
+
+  /// Replaces every secret's UTF-8 bytes in `bytes`, for frames that are not UTF-8 (kept as
+  /// base64, which would otherwise carry a secret the server echoed inside invalid bytes).
+  public func redact(bytes: [UInt8]) -> ([UInt8], Bool) {
+    var result = bytes
+    var changed = false
+    for secret in secrets {
+      let replaced = result.withUnsafeBufferPointer { Self.replacing(Array(secret.utf8), in: $0) }
+      if let replaced {
+        result = replaced
+        changed = true
+      }
+    }
+    return (result, changed)
   }
 
   /// Redacts a URL's query parameters named like secrets (`?api_key=…&token=…`) and its user

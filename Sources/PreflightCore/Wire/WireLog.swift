@@ -94,7 +94,10 @@ public final class WireLog: Sendable {
           let (r, changed) = redactor.redact(text)
           return (.raw(r, reason: "not JSON: \(error)"), changed)
         }
-        return (.rawBase64(Data(bytes).base64EncodedString(), reason: "not UTF-8: \(error)"), false)
+        let (masked, changed) = redactor.redact(bytes: bytes)
+        return (
+          .rawBase64(Data(masked).base64EncodedString(), reason: "not UTF-8: \(error)"), changed
+        )
       }
     }
   }
