@@ -43,8 +43,8 @@ public struct ModelCallRunner: Sendable {
   }
 
   /// Runs one call: decides, settles with `answer` (nil: a card stays unanswered and is
-  /// denied), logs the approval, and sends the call when allowed. `metaOverride` is merged over
-  /// the request's `_meta` for this call (``MCPClientSession/callTool(_:arguments:conversation:metaOverride:)``).
+  /// denied), logs the approval, and sends the call when allowed. `metaOverride` (the TUI's
+  /// edits; `null` leaves a key out) is merged over the request's `_meta` for this call.
   public mutating func run(
     _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, session: MCPClientSession,
     metaOverride: JSONObject? = nil

@@ -129,6 +129,34 @@ import Testing
     #expect(state.mode == .requestMeta && state.form == nil && !state.requestMeta.isEdited)
   }
 
+  @Test func `ctrl-o hands the meta to the external editor and checks what comes back`() {
+    var state = Self.state()
+    _ = press(&state, .character("m"), .character("e"))
+    let effects = press(&state, .control("o"))
+    guard case .editInEditor(let text) = effects.first else {
+      Issue.record("\(effects)")
+      return
+    }
+    #expect(text.contains(#""openai/session": "v1/session-conversation-1""#))
+    _ = AppUpdate.update(&state, .editorClosed(text: "{\n  \"a\": ,\n}", failure: nil))
+    #expect(state.mode == .metaEditor)
+    #expect(state.form?.editorErrors.first?.hasPrefix("line 2, column 8:") == true)
+    _ = AppUpdate.update(
+      &state, .editorClosed(text: #"{"openai/locale": "pt-BR"}"#, failure: nil))
+    #expect(state.form?.editorErrors == [])
+    _ = press(&state, .control("d"))
+    #expect(state.requestMeta.sent.keys == ["openai/locale"], "every other key removed")
+    #expect(state.requestMeta.sent["openai/locale"] == "pt-BR")
+  }
+
+  @Test func `a refresh diff that came while the overlay was open shows when it closes`() {
+    var state = Self.state()
+    _ = press(&state, .character("m"))
+    state.refreshUnseen = true
+    _ = press(&state, .escape)
+    #expect(state.mode == .refreshDiff)
+  }
+
   @Test func `d stops sending a profile key and the call carries a null for it`() throws {
     var state = Self.state()
     _ = press(&state, .character("m"), .character("j"), .character("d"))
@@ -213,7 +241,7 @@ import Testing
       file: "calls.json", calls: [ModelCall(name: "create_task", arguments: ["title": "Milk"])])
     _ = press(&state, .character("]"))
     #expect(state.mode == .approval)
-    #expect(render(state).contains("Request _meta edited here"))
+    #expect(render(state).contains("Request _meta edited with m"))
     _ = press(&state, .character("v"))
     let request = RequestPreviewProbe.text(state)
     #expect(request.contains(#""openai/locale": "ja-JP""#))

@@ -166,8 +166,9 @@ public actor MCPClientSession {
   }
 
   /// Sends one request under the profile's timeouts (and the overrides), with `--request-meta`
-  /// merged into its `_meta` (a `null` there means the key is not sent). When the server has forgotten the session (HTTP `404` with the
-  /// session id), it initializes again and retries the request once.
+  /// merged into its `_meta` (a `null` there means the key is not sent). When the server has
+  /// forgotten the session (HTTP `404` with the session id), it initializes again and retries
+  /// the request once.
   public func request(
     _ method: String, params: JSONValue? = nil, extraMeta: JSONObject? = nil,
     progressToken: JSONValue? = nil

@@ -52,7 +52,7 @@ enum RequestMetaFlow {
       state.requestMeta.override = JSONObject()
       changed("request _meta reset to the profile's values (and --request-meta)", &state)
     case .back, .requestMeta:
-      state.mode = .normal
+      return AppUpdate.perform(.back, &state)  // a Refresh diff that came meanwhile opens next
     default:
       break
     }
@@ -86,6 +86,10 @@ enum RequestMetaFlow {
       state.mode = .requestMeta
       state.notice = "request _meta unchanged"
       return []
+    case .externalEditor:
+      let effects = JSONEditorFlow.external(&state)
+      state.notice = "editing the request _meta in $EDITOR…"
+      return effects
     default:
       let page = max(1, ResultFlow.contentArea(state.size).height - 1)
       return JSONEditorFlow.perform(action, page: page, &state) ?? []

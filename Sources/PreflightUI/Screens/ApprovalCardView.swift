@@ -33,7 +33,7 @@ enum ApprovalCardView {
       head.append(StyledLine(piece, Palette.dim))
     }
     if state.requestMeta.isEdited {
-      let note = "Request _meta edited here (meta: edited) — m lists the changes, v shows them"
+      let note = "Request _meta edited with m — v shows what this call sends"
       for piece in DisplayWidth.wrap(note, width: area.width) {
         head.append(StyledLine(piece, Palette.write))
       }
