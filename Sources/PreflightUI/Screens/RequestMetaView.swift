@@ -79,8 +79,8 @@ enum RequestMetaView {
       out.append(StyledLine())
       out.append(
         StyledLine(
-          "meta: edited — \(meta.override.count) key\(meta.override.count == 1 ? "" : "s") "
-            + "differ from the profile and --request-meta · r resets", Palette.write))
+          "meta: edited — \(meta.override.count) key\(meta.override.count == 1 ? " differs" : "s differ") "
+            + "from the profile and --request-meta · r resets", Palette.write))
     }
     return (out, firstRow)
   }
