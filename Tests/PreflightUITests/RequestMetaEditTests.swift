@@ -312,7 +312,9 @@ import Testing
 
   @Test func `the editor waits until the session said the conversation's keys`() {
     var state = UIFixtures.state()
-    _ = press(&state, .character("m"), .character("e"))
+    _ = press(&state, .character("m"))
+    #expect(render(state).contains("The keys show once the session is connected."))
+    _ = press(&state, .character("e"))
     #expect(state.mode == .requestMeta)
     #expect(state.notice?.contains("not said this conversation's keys yet") == true)
   }

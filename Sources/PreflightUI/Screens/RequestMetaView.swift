@@ -39,8 +39,10 @@ enum RequestMetaView {
     out.append(StyledLine())
     if rows.isEmpty {
       let text =
-        "The \(state.header.profile) profile sends no _meta on tools/call and --request-meta "
-        + "adds none. e adds keys."
+        meta.profileConversation == nil
+        ? "The keys show once the session is connected."
+        : "The \(state.header.profile) profile sends no _meta on tools/call and --request-meta "
+          + "adds none. e adds keys."
       for piece in DisplayWidth.wrap(text, width: width) { out.append(StyledLine(piece)) }
     }
     let firstRow = out.count
