@@ -22,6 +22,9 @@ public struct CallRecord: Sendable {
   public var requestSeq: Int?
   /// Time from sending to the answer.
   public var elapsed: Duration?
+  /// The `_meta` the `tools/call` carried, as the wire log recorded it (secrets redacted);
+  /// nil when nothing was sent or it had none. Not part of ``json`` (cli.md's call shape).
+  public var requestMeta: JSONValue?
 
   /// Makes a record.
   public init(

@@ -43,9 +43,11 @@ public struct ModelCallRunner: Sendable {
   }
 
   /// Runs one call: decides, settles with `answer` (nil: a card stays unanswered and is
-  /// denied), logs the approval, and sends the call when allowed.
+  /// denied), logs the approval, and sends the call when allowed. `metaOverride` (the TUI's
+  /// edits; `null` leaves a key out) is merged over the request's `_meta` for this call.
   public mutating func run(
-    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, session: MCPClientSession
+    _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, session: MCPClientSession,
+    metaOverride: JSONObject? = nil
   ) async -> CallRecord {
     let decision = decide(tool: tool)
     let log = session.log
@@ -88,7 +90,8 @@ public struct ModelCallRunner: Sendable {
     let firstSeq = (log.records.last?.seq ?? 0) + 1
     do {
       record.result = try await session.callTool(
-        call.name, arguments: call.arguments, conversation: conversation)
+        call.name, arguments: call.arguments, conversation: conversation,
+        metaOverride: metaOverride)
     } catch {
       if case .rpc(_, let rpcError) = error {
         record.error = rpcError.raw
@@ -97,10 +100,11 @@ public struct ModelCallRunner: Sendable {
       }
     }
     record.elapsed = clock.now - start
-    record.requestSeq =
-      log.records(after: firstSeq - 1).first {
-        $0.direction == .outbound && $0.message?["method"] == "tools/call"
-      }?.seq
+    let request = log.records(after: firstSeq - 1).first {
+      $0.direction == .outbound && $0.message?["method"] == "tools/call"
+    }
+    record.requestSeq = request?.seq
+    record.requestMeta = request?.message?["params"]?["_meta"]
     return record
   }
 }

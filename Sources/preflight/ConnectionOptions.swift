@@ -77,7 +77,8 @@ struct ConnectionOptions: ParsableArguments {
   @Option(
     name: .customLong("request-meta"),
     help: ArgumentHelp(
-      "JSON object file merged into every request's _meta, key by key over the profile's.",
+      "JSON object file merged into every request's _meta, key by key over the profile's "
+        + "(a null value: the key is not sent). A value starting with { is the JSON itself.",
       valueName: "file"))
   var requestMeta: String?
 
@@ -207,7 +208,9 @@ struct ConnectionOptions: ParsableArguments {
   func settings() throws(CLIFailure) -> SessionSettings {
     var meta: JSONObject?
     if let path = requestMeta {
-      guard let data = FileManager.default.contents(atPath: path) else {
+      // Inline JSON (what the TUI's share line writes) or a file.
+      let inline = path.first == "{"
+      guard let data = inline ? Data(path.utf8) : FileManager.default.contents(atPath: path) else {
         throw .usage("cannot read --request-meta file '\(path)'")
       }
       do {
@@ -217,7 +220,10 @@ struct ConnectionOptions: ParsableArguments {
         }
         meta = object
       } catch let error as JSONParseError {
-        throw .usage("--request-meta file '\(path)' is not JSON: \(error)")
+        throw .usage(
+          inline
+            ? "--request-meta: the inline JSON is not valid: \(error)"
+            : "--request-meta file '\(path)' is not JSON: \(error)")
       } catch let failure as CLIFailure {
         throw failure
       } catch {

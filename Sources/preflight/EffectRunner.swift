@@ -20,6 +20,8 @@ final class EffectRunner: Sendable {
     var requests: TUIRequestHandler?
     /// Whether this session's first call has said why no progress shows (when it does not).
     var progressExplained = false
+    /// The UI's conversation, whose request `_meta` is described after each connect.
+    var conversation = "conversation-1"
   }
 
   private let plan: ConnectionPlan
@@ -47,8 +49,11 @@ final class EffectRunner: Sendable {
         await self.closeCurrent()
         await self.connect()
       }
-    case .startConversation:
-      break  // Each call's request names its conversation (and so its `openai/session`).
+    case .startConversation(let name):
+      // Each call's request names its conversation (and so its `openai/session`); the UI is
+      // told the new conversation's request _meta for its overlay (m) and the card.
+      state.withLock { $0.conversation = name }
+      Task.detached { await self.describeRequestMeta(name) }
     case .cancelCall:
       // Cancelling the task cancels the request: the peer sends notifications/cancelled.
       state.withLock { $0.call }?.cancel()
@@ -137,10 +142,23 @@ final class EffectRunner: Sendable {
       let info = try await session.connect()
       guard isCurrent(generation) else { return }
       inbox.post(.connected(info))
+      await describeRequestMeta(state.withLock { $0.conversation })
     } catch {
       guard isCurrent(generation) else { return }
       inbox.post(.connectionFailed(error.description))
     }
+  }
+
+  /// Tells the UI the tool-call `_meta` of `conversation` as the session will send it before
+  /// the TUI's edits: the profile's keys (this user's subject, the conversation's session) and
+  /// `--request-meta`.
+  private func describeRequestMeta(_ conversation: String) async {
+    guard let session = state.withLock({ $0.session }) else { return }
+    let profile = await session.toolCallMeta(conversation: conversation)
+    inbox.post(
+      .requestMetaKnown(
+        conversation: conversation, profile: profile,
+        commandLine: session.settings.requestMeta ?? JSONObject()))
   }
 
   /// Lists what the server declares: resources (and templates; a server without
@@ -268,7 +286,8 @@ final class EffectRunner: Sendable {
       server: server, policy: request.policy, conversation: request.conversation,
       ledger: request.ledger)
     let record = await runner.run(
-      request.call, tool: request.tool, answer: request.answer, session: session)
+      request.call, tool: request.tool, answer: request.answer, session: session,
+      metaOverride: request.metaOverride)
     inbox.post(.callFinished(record))
   }
 

@@ -184,6 +184,19 @@ struct FidelityCommandTests {
     #expect(first[0]["openai/organization"]?.stringValue?.hasPrefix("org-") == true)
   }
 
+  @Test
+  func `request-meta inline, as the TUI's share line writes it, with null to leave a key out`()
+    async throws
+  {
+    let seen = try await Self.seenMeta([
+      "--request-meta", #"{"openai/locale":"fr-FR","openai/userAgent":null}"#,
+    ])
+    let meta = try #require(seen.first?.objectValue)
+    #expect(meta["openai/locale"] == "fr-FR")
+    #expect(meta["openai/userAgent"] == nil, "null: not sent")
+    #expect(meta["openai/userLocation"] != nil && meta["openai/subject"] != nil)
+  }
+
   @Test func `request-meta overrides the profile key by key`() async throws {
     try await withTemporaryDirectory { directory in
       let path = directory + "/meta.json"

@@ -42,7 +42,8 @@ import Testing
   /// Runs calls through the host flow in `conversation`s and returns each `tools/call` frame as
   /// the wire log recorded it.
   static func sentCalls(
-    _ profile: ClientProfile, settings: SessionSettings, conversations: [String]
+    _ profile: ClientProfile, settings: SessionSettings, conversations: [String],
+    override: JSONObject? = nil
   ) async throws -> [JSONValue] {
     let (session, transport, log) = try await connected(profile, settings: settings)
     let server = transport.server
@@ -51,17 +52,23 @@ import Testing
         server.reply(to: request, result: ["content": []])
       }
     }
+    var records: [CallRecord] = []
     for conversation in conversations {
       var runner = ModelCallRunner(server: "tasks", policy: .chatgpt, conversation: conversation)
       let record = await runner.run(
         ModelCall(name: "list_tasks", arguments: ["limit": 5]), tool: readTool, answer: nil,
-        session: session)
+        session: session, metaOverride: override)
       #expect(record.sent && record.failure == nil)
+      records.append(record)
     }
     responder.cancel()
     await session.close()
-    return log.records.filter { $0.direction == .outbound && $0.message?["method"] == "tools/call" }
-      .compactMap(\.message)
+    let frames = log.records.filter {
+      $0.direction == .outbound && $0.message?["method"] == "tools/call"
+    }.compactMap(\.message)
+    // Each record keeps the _meta its request carried (for the TUI's transcript export).
+    #expect(records.map(\.requestMeta) == frames.map { $0["params"]?["_meta"] })
+    return frames
   }
 
   @Test(arguments: ClientProfile.builtin.map(\.name))
@@ -134,6 +141,69 @@ import Testing
       #expect(meta["openai/subject"] == .string(Self.identity.subject), "kept from the profile")
       #expect(meta["openai/userAgent"]?.stringValue?.hasPrefix("Mozilla/5.0") == true)
     }
+  }
+
+  @Test func `callTool with overrides sends exactly the merged meta`() async throws {
+    // The TUI's edits over --request-meta over the profile: set, add, and null to remove.
+    let frames = try await Self.sentCalls(
+      .chatgpt,
+      settings: SessionSettings(
+        requestMeta: ["openai/organization": "org-cli", "openai/locale": "fr-FR"],
+        identity: Self.identity),
+      conversations: ["conversation-1", "conversation-2"],
+      override: [
+        "openai/locale": "de-DE", "openai/userAgent": .null, "x-tenant": ["id": 7],
+      ])
+    let profile = try #require(ClientProfile.chatgpt.toolCallMeta.objectValue)
+    for (frame, conversation) in zip(frames, ["conversation-1", "conversation-2"]) {
+      let expected: JSONObject = [
+        "openai/locale": "de-DE",
+        "openai/userLocation": try #require(profile["openai/userLocation"]),
+        "openai/subject": .string(Self.identity.subject),
+        "openai/session": .string("v1/session-of-\(conversation)"),
+        "openai/organization": "org-cli",
+        "x-tenant": ["id": 7],
+      ]
+      #expect(frame["params"]?["_meta"] == .object(expected))
+    }
+    #expect(frames.count == 2)
+  }
+
+  @Test func `an override of openai session pins it in every conversation`() async throws {
+    let frames = try await Self.sentCalls(
+      .chatgpt, settings: SessionSettings(identity: Self.identity),
+      conversations: ["conversation-1", "conversation-2"],
+      override: ["openai/session": "v1/pinned"])
+    #expect(frames.map { $0["params"]?["_meta"]?["openai/session"] } == ["v1/pinned", "v1/pinned"])
+  }
+
+  @Test func `a null in request-meta or an override that removes everything sends no meta`()
+    async throws
+  {
+    let nulls = JSONObject(
+      (ClientProfile.chatgpt2025.toolCallMeta.objectValue?.keys ?? []).map {
+        JSONMember(key: $0, value: .null)
+      })
+    let fromFile = try await Self.sentCalls(
+      .chatgpt2025, settings: SessionSettings(requestMeta: nulls, identity: Self.identity),
+      conversations: ["c"])
+    #expect(fromFile.first?["params"]?["_meta"] == nil)
+    let fromOverride = try await Self.sentCalls(
+      .chatgpt2025, settings: SessionSettings(identity: Self.identity), conversations: ["c"],
+      override: nulls)
+    #expect(fromOverride.first?["params"]?["_meta"] == nil)
+    #expect(fromOverride.first?["params"]?["arguments"] == ["limit": 5])
+  }
+
+  @Test func `the full profile sends only the override's keys`() async throws {
+    let frames = try await Self.sentCalls(
+      .full, settings: SessionSettings(identity: Self.identity), conversations: ["c"],
+      override: ["openai/locale": "en-GB", "openai/session": .null])
+    let meta = try #require(frames.first?["params"]?["_meta"]?.objectValue)
+    #expect(
+      meta.keys == ["progressToken", "openai/locale"]
+        || meta.keys == ["openai/locale", "progressToken"])
+    #expect(meta["openai/locale"] == "en-GB")
   }
 
   @Test func `without an identity the profile's placeholders go out unchanged`() async throws {

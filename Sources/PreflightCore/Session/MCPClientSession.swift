@@ -166,13 +166,22 @@ public actor MCPClientSession {
   }
 
   /// Sends one request under the profile's timeouts (and the overrides), with `--request-meta`
-  /// merged into its `_meta`. When the server has forgotten the session (HTTP `404` with the
-  /// session id), it initializes again and retries the request once.
+  /// merged into its `_meta` (a `null` there means the key is not sent). When the server has
+  /// forgotten the session (HTTP `404` with the session id), it initializes again and retries
+  /// the request once.
   public func request(
     _ method: String, params: JSONValue? = nil, extraMeta: JSONObject? = nil,
     progressToken: JSONValue? = nil
   ) async throws(SessionError) -> JSONValue {
-    let params = decorate(params, extraMeta: extraMeta)
+    try await send(
+      method, params: decorate(params, extraMeta: extraMeta, override: nil),
+      progressToken: progressToken)
+  }
+
+  /// Sends `params` as they are (already decorated), retrying once after a forgotten session.
+  private func send(
+    _ method: String, params: JSONValue?, progressToken: JSONValue?
+  ) async throws(SessionError) -> JSONValue {
     let seenGeneration = generation
     do {
       return try await peer.request(
@@ -200,17 +209,34 @@ public actor MCPClientSession {
     return o
   }
 
-  private func decorate(_ params: JSONValue?, extraMeta: JSONObject?) -> JSONValue? {
+  /// `params` with `_meta` made of `extraMeta`, then `--request-meta`, then `override`, each
+  /// merged key by key over the one before; a key whose final value is `null` is not sent
+  /// (``mergedMeta(_:_:)``).
+  private func decorate(
+    _ params: JSONValue?, extraMeta: JSONObject?, override: JSONObject?
+  ) -> JSONValue? {
     var meta = extraMeta ?? JSONObject()
-    if let user = settings.requestMeta {
-      for m in user.members { meta[m.key] = m.value }
-    }
+    if let user = settings.requestMeta { meta = Self.mergedMeta(meta, user) }
+    if let override { meta = Self.mergedMeta(meta, override) }
+    let omitted = meta.members.filter { $0.value.isNull }.map(\.key)
     guard !meta.isEmpty else { return params }
     var p = params?.objectValue ?? JSONObject()
     var existing = p["_meta"]?.objectValue ?? JSONObject()
-    for m in meta.members { existing[m.key] = m.value }
+    for m in meta.members where !m.value.isNull { existing[m.key] = m.value }
+    for key in omitted { existing[key] = nil }
+    if existing.isEmpty && p["_meta"] == nil { return params }
     p["_meta"] = .object(existing)
     return .object(p)
+  }
+
+  /// `over` merged into `base` one top-level key at a time: a key of `over` replaces the base's
+  /// value whole (objects are not merged deeper) and keeps the base's position; new keys follow.
+  /// A `null` value is kept, meaning "do not send this key" — the caller drops it last, so a
+  /// later layer can still put the key back.
+  public static func mergedMeta(_ base: JSONObject, _ over: JSONObject) -> JSONObject {
+    var out = base
+    for m in over.members { out[m.key] = m.value }
+    return out
   }
 
   private func sessionError(method: String, _ error: RPCFailure) -> SessionError {
@@ -299,17 +325,22 @@ public actor MCPClientSession {
   /// Calls a tool with the profile's tool-call `_meta` and, when the profile sends them, a
   /// progress token; returns the raw result (which may have `isError: true`). `conversation`
   /// names the conversation the call belongs to (``toolCallMeta(conversation:)``).
+  ///
+  /// `metaOverride` (the TUI's edits) is merged over the profile's keys and `--request-meta`,
+  /// key by key, for this call only; a key set to `null` there is not sent at all.
   public func callTool(
-    _ name: String, arguments: JSONValue?, conversation: String = "conversation-1"
+    _ name: String, arguments: JSONValue?, conversation: String = "conversation-1",
+    metaOverride: JSONObject? = nil
   ) async throws(SessionError) -> JSONValue {
     var params = JSONObject()
     params["name"] = .string(name)
     if let arguments { params["arguments"] = arguments }
     progressCounter += 1
     let token: JSONValue = .string("preflight-\(progressCounter)")
-    return try await request(
-      "tools/call", params: .object(params), extraMeta: toolCallMeta(conversation: conversation),
-      progressToken: token)
+    let decorated = decorate(
+      .object(params), extraMeta: toolCallMeta(conversation: conversation),
+      override: metaOverride)
+    return try await send("tools/call", params: decorated, progressToken: token)
   }
 
   /// Ends the session: closes the transport (for stdio: stdin, then SIGTERM, then SIGKILL).

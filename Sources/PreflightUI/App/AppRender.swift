@@ -29,7 +29,8 @@ public enum AppRender {
     case .form: FormView.render(state, in: body, into: &grid)
     case .approval: ApprovalCardView.render(state, in: body, into: &grid)
     case .result: ResultView.render(state, in: body, into: &grid)
-    case .jsonEditor: JSONEditorView.render(state, in: body, into: &grid)
+    case .jsonEditor, .metaEditor: JSONEditorView.render(state, in: body, into: &grid)
+    case .requestMeta: RequestMetaView.render(state, in: body, into: &grid)
     case .shareCommand:
       if state.sharedFrom == .result { ResultView.render(state, in: body, into: &grid) }
       ShareCommandView.render(state, in: body, into: &grid)

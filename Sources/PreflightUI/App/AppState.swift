@@ -111,6 +111,9 @@ public struct AppState: Sendable {
   public var samplings: [SamplingPrompt] = []
   /// The reply the user is writing to the first sampling request (nil: not writing).
   public var samplingDraft: String?
+  /// The request `_meta` of model-style calls: the profile's keys, `--request-meta`, and the
+  /// edits made with `m`, which every following call carries.
+  public var requestMeta = RequestMetaEdits()
 
   /// Makes the state for a session about to connect.
   public init(size: Size, header: HeaderInfo, policy: Policy, wireCapacity: Int = 100_000) {

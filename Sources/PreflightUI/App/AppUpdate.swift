@@ -153,6 +153,10 @@ public enum AppUpdate {
     case .samplingRequested(let prompt):
       SamplingFlow.requested(prompt, &state)
       return []
+    case .requestMetaKnown(let conversation, let profile, let commandLine):
+      RequestMetaFlow.known(
+        conversation: conversation, profile: profile, commandLine: commandLine, &state)
+      return []
     case .logLevelFailed(let why):
       state.notice = "logging/setLevel failed: " + why
       return []
@@ -200,7 +204,7 @@ public enum AppUpdate {
       CatalogForms.type(c, &state)
       return []
     }
-    if state.mode == .jsonEditor, case .character(let c) = key {
+    if state.mode == .jsonEditor || state.mode == .metaEditor, case .character(let c) = key {
       JSONEditorFlow.type(c, &state)
       return []
     }
@@ -221,6 +225,9 @@ public enum AppUpdate {
     if state.mode == .catalog { return CatalogFlow.perform(action, &state) }
     if state.mode == .elicitation { return ElicitationFlow.perform(action, &state) }
     if state.mode == .sampling { return SamplingFlow.perform(action, &state) }
+    if state.mode == .requestMeta || state.mode == .metaEditor {
+      return RequestMetaFlow.perform(action, &state)
+    }
     return perform(action, &state)
   }
 
@@ -291,7 +298,7 @@ public enum AppUpdate {
         state.openedFrame = nil
         state.frameLines = nil
       case .help, .confirmQuit, .result, .check, .transcript, .refreshDiff, .catalog, .elicitation,
-        .sampling:
+        .sampling, .requestMeta, .metaEditor:
         state.mode = .normal
         if state.refreshUnseen {
           state.refreshUnseen = false
@@ -424,6 +431,10 @@ public enum AppUpdate {
       return ConversationFlow.nextScenarioStep(&state)
     case .forgetRemembered:
       break  // Handled with its digit in `handle`.
+    case .requestMeta:
+      return RequestMetaFlow.open(&state)
+    case .omitMetaKey, .resetMeta, .pinSession:
+      break  // The request _meta overlay's own keys.
     case .toggleRequest:
       state.approval?.showsRequest.toggle()
       state.approval?.scroll = 0

@@ -7,11 +7,20 @@ import PreflightJSON
 /// become `"***"`, and the server's options and target come from ``CommandWords``, which the
 /// executable redacted (`${VAR}` placeholders for headers and variables, `[REDACTED]` in URLs).
 public enum CallCommandLine {
-  /// The command line for `call` against the server `words` name.
-  public static func make(_ call: ModelCall, words: CommandWords) -> String {
+  /// The command line for `call` against the server `words` name. `requestMeta`, when not
+  /// empty, goes inline in `--request-meta` (secret-named members masked as well): the keys that
+  /// differ from the profile's, `null` for a key not sent.
+  public static func make(
+    _ call: ModelCall, words: CommandWords, requestMeta: JSONObject? = nil
+  ) -> String {
     var parts = ["preflight", "call"]
     if let arguments = call.arguments, arguments != .object(JSONObject()) {
       parts += ["--args", CommandWords.quote(JSONPrinter.compact(redacted(arguments)))]
+    }
+    if let requestMeta, !requestMeta.isEmpty {
+      parts += [
+        "--request-meta", CommandWords.quote(JSONPrinter.compact(redacted(.object(requestMeta)))),
+      ]
     }
     parts += words.options
     parts.append(CommandWords.quote(call.name))

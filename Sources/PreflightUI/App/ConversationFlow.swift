@@ -42,14 +42,15 @@ enum ConversationFlow {
     return [.runCall(request(call, tool: tool, answer: nil, ledger: state.ledger, state))]
   }
 
-  /// The effect's payload under the state's policy and conversation.
+  /// The effect's payload under the state's policy, conversation and request `_meta` edits.
   static func request(
     _ call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger,
     _ state: AppState
   ) -> ToolCallRequest {
     ToolCallRequest(
       call: call, tool: tool, answer: answer, ledger: ledger, policy: state.policy,
-      conversation: state.conversation)
+      conversation: state.conversation,
+      metaOverride: state.requestMeta.isEdited ? state.requestMeta.override : nil)
   }
 
   /// A call came back from the host flow: it joins the transcript, and a widget template the
@@ -238,6 +239,9 @@ enum ConversationFlow {
         "file": .string(walk.file), "proposed": .number(String(walk.next)),
         "calls": .number(String(walk.calls.count)),
       ]
+    }
+    if state.requestMeta.isEdited {
+      o["requestMetaEdits"] = .object(state.requestMeta.override)
     }
     o["calls"] = .array(state.transcript.map(\.json))
     return .object(o)

@@ -70,6 +70,10 @@ enum JSONEditorFlow {
   /// `$EDITOR` closed: its text goes into the JSON editor and is checked (nothing is sent);
   /// a failure is said in the status line and the form stays as it was.
   static func editorClosed(text: String?, failure: String?, _ state: inout AppState) {
+    if state.mode == .metaEditor {
+      RequestMetaFlow.editorClosed(text: text, failure: failure, &state)
+      return
+    }
     guard var form = state.form else { return }
     guard let text else {
       state.notice = failure ?? "the editor gave nothing back"

@@ -34,4 +34,8 @@ public enum Mode: Sendable, Hashable {
   case elicitation
   /// A server's sampling request waiting for a reply or a rejection.
   case sampling
+  /// The request `_meta` of the next model-style call: each key, its value and source.
+  case requestMeta
+  /// The request `_meta` as JSON text in the arguments editor.
+  case metaEditor
 }

@@ -65,4 +65,7 @@ public enum Msg: Sendable {
   case elicitationRequested(ElicitationPrompt)
   /// A server asks for a model reply (`sampling/createMessage`).
   case samplingRequested(SamplingPrompt)
+  /// The session's tool-call `_meta` for `conversation`: the profile's keys with this user's
+  /// `openai/subject` and the conversation's `openai/session`, and `--request-meta`.
+  case requestMetaKnown(conversation: String, profile: JSONObject, commandLine: JSONObject)
 }

@@ -19,13 +19,17 @@ enum RepeatShareFlow {
     return CallFlow.dispatch(call, tool: tool, origin: "repeat", &state)
   }
 
-  /// Opens the share box on the last call's command line and asks for it to be copied.
+  /// Opens the share box on the last call's command line (with the request `_meta` as it
+  /// stands, `--request-meta` and the edits) and asks for it to be copied.
   static func share(_ state: inout AppState) -> [Effect] {
     guard let call = state.lastCall?.call else {
       state.notice = "no call yet: press c on a tool to call it"
       return []
     }
-    let line = CallCommandLine.make(call, words: state.header.commandWords)
+    // The _meta the call would carry now: --request-meta with the edits made with m over it.
+    let line = CallCommandLine.make(
+      call, words: state.header.commandWords,
+      requestMeta: state.requestMeta.commandLineEquivalent)
     state.sharedCommand = line
     state.sharedFrom = state.mode
     state.mode = .shareCommand

@@ -17,11 +17,14 @@ public struct ToolCallRequest: Sendable, Hashable {
   public var policy: Policy
   /// The conversation the call belongs to.
   public var conversation: String
+  /// The request `_meta` edits made in the TUI, merged over the profile's keys and
+  /// `--request-meta` (`null`: the key is not sent); nil when nothing was edited.
+  public var metaOverride: JSONObject?
 
   /// Makes a request.
   public init(
     call: ModelCall, tool: JSONValue, answer: ApprovalAnswer?, ledger: RememberLedger,
-    policy: Policy, conversation: String
+    policy: Policy, conversation: String, metaOverride: JSONObject? = nil
   ) {
     self.call = call
     self.tool = tool
@@ -29,5 +32,6 @@ public struct ToolCallRequest: Sendable, Hashable {
     self.ledger = ledger
     self.policy = policy
     self.conversation = conversation
+    self.metaOverride = metaOverride
   }
 }

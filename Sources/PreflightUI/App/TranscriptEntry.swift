@@ -82,7 +82,8 @@ public struct TranscriptEntry: Sendable {
   }
 
   /// The entry for the export: `CallRecord.json`'s shape, plus the conversation, the policy,
-  /// the texts and where it came from.
+  /// the texts, where it came from, and the `_meta` the request carried (as the wire log
+  /// recorded it, secrets redacted).
   public var json: JSONValue {
     var o: JSONObject
     if let record, case .object(let recorded) = record.json {
@@ -98,6 +99,7 @@ public struct TranscriptEntry: Sendable {
     o["policy"] = .string(policy.name)
     o["origin"] = .string(origin)
     o["remembered"] = .bool(remembered)
+    if let meta = record?.requestMeta { o["requestMeta"] = meta }
     if let invoking, record?.sent == true { o["invoking"] = .string(invoking) }
     if let invoked, record?.sent == true { o["invoked"] = .string(invoked) }
     o["summary"] = .string(summary)

@@ -115,4 +115,12 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
   case writeReply
   /// Ask the server for completions of the selected field of a prompt or template form.
   case complete
+  /// Open the request `_meta` overlay of the next model-style call.
+  case requestMeta
+  /// In the request `_meta` overlay: stop sending the selected key, or send it again.
+  case omitMetaKey
+  /// In the request `_meta` overlay: drop every edit (the profile's values go out again).
+  case resetMeta
+  /// In the request `_meta` overlay: pin `openai/session` across conversations, or unpin it.
+  case pinSession
 }

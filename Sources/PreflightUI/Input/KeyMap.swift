@@ -14,9 +14,7 @@ public struct KeyMap: Sendable {
   /// The action for `key` in this mode with this pane focused: the mode's bindings win, then the
   /// pane's, then the global ones (normal mode only).
   public func action(for key: Key, mode: Mode, focus: Pane) -> Action? {
-    let scopes: [KeyScope] =
-      mode == .normal ? [.pane(focus), .global] : [.mode(mode)]
-    for scope in scopes {
+    for scope in Self.scopes(mode: mode, focus: focus) {
       if let binding = bindings.first(where: { $0.scopes.contains(scope) && $0.keys.contains(key) })
       {
         return binding.action
@@ -27,15 +25,32 @@ public struct KeyMap: Sendable {
 
   /// The bindings that work here, for the status line.
   public func statusBindings(mode: Mode, focus: Pane) -> [KeyBinding] {
-    let scopes: [KeyScope] = mode == .normal ? [.pane(focus), .global] : [.mode(mode)]
+    // The `_meta` editor's own keys replace the arguments editor's, even the hidden ones.
+    let own =
+      mode == .metaEditor
+      ? Set(bindings.filter { $0.scopes.contains(.mode(.metaEditor)) }.map(\.action)) : []
     var seen = Set<Action>()
     var result: [KeyBinding] = []
-    for scope in scopes {
-      for binding in bindings where binding.inStatusLine && binding.scopes.contains(scope) {
+    for scope in Self.scopes(mode: mode, focus: focus) {
+      for binding in bindings
+      where binding.inStatusLine && binding.scopes.contains(scope)
+        && !(scope == .mode(.jsonEditor) && own.contains(binding.action))
+      {
         if seen.insert(binding.action).inserted { result.append(binding) }
       }
     }
     return result
+  }
+
+  /// Where keys are looked up, first match wins: in normal mode the focused pane's bindings,
+  /// then the global ones; the request `_meta` editor is the arguments JSON editor with its own
+  /// apply and discard keys; any other mode has its own bindings only.
+  static func scopes(mode: Mode, focus: Pane) -> [KeyScope] {
+    switch mode {
+    case .normal: [.pane(focus), .global]
+    case .metaEditor: [.mode(.metaEditor), .mode(.jsonEditor)]
+    default: [.mode(mode)]
+    }
   }
 
   /// Preflight's keys.
@@ -437,5 +452,40 @@ public struct KeyMap: Sendable {
     KeyBinding(
       [.character("n"), .escape], .cancel, in: [.mode(.confirmQuit)], label: "stay",
       help: "Stay"),
+    KeyBinding(
+      [.character("m")], .requestMeta, in: [.global], label: "_meta",
+      help: "See and edit the request _meta of the next calls (openai/* keys)",
+      inStatusLine: false),
+    KeyBinding(
+      [.up, .character("k")], .up, in: [.mode(.requestMeta)], label: "up",
+      help: "Select the key above", inStatusLine: false),
+    KeyBinding(
+      [.down, .character("j")], .down, in: [.mode(.requestMeta)], label: "down",
+      help: "Select the key below", inStatusLine: false),
+    KeyBinding(
+      [.character("e"), .enter], .open, in: [.mode(.requestMeta)], label: "edit",
+      help: "Edit the whole _meta as JSON: change or add keys; delete a key or set it to null "
+        + "to stop sending it"),
+    KeyBinding(
+      [.character("d")], .omitMetaKey, in: [.mode(.requestMeta)], label: "don't send",
+      help: "Stop sending the selected key (a null edit), or send it again"),
+    KeyBinding(
+      [.character("s")], .pinSession, in: [.mode(.requestMeta)], label: "pin session",
+      help: "Pin openai/session across new conversations (n), or unpin it"),
+    KeyBinding(
+      [.character("r")], .resetMeta, in: [.mode(.requestMeta)], label: "reset",
+      help: "Drop every edit: the profile's values (and --request-meta) go out again"),
+    KeyBinding(
+      [.escape, .character("q"), .character("m")], .back, in: [.mode(.requestMeta)],
+      label: "close", help: "Close the request _meta (the edits stay)"),
+    KeyBinding(
+      [.control("d"), .function(5)], .submit, in: [.mode(.metaEditor)], label: "apply",
+      help: "Apply the _meta to every following call (when it parses as an object)"),
+    KeyBinding(
+      [.control("e")], .toggleJSON, in: [.mode(.metaEditor)], label: "apply",
+      help: "Apply, as Ctrl-D", inStatusLine: false),
+    KeyBinding(
+      [.escape], .back, in: [.mode(.metaEditor)], label: "discard",
+      help: "Back to the list, the _meta unchanged"),
   ])
 }

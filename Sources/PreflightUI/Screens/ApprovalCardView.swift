@@ -32,8 +32,14 @@ enum ApprovalCardView {
     for piece in DisplayWidth.wrap(card.reason, width: area.width) {
       head.append(StyledLine(piece, Palette.dim))
     }
+    if state.requestMeta.isEdited {
+      let note = "Request _meta edited with m — v shows what this call sends"
+      for piece in DisplayWidth.wrap(note, width: area.width) {
+        head.append(StyledLine(piece, Palette.write))
+      }
+    }
     if pending.showsRequest {
-      let note = "The tools/call it would send (--request-meta is merged in when sent):"
+      let note = "The tools/call it would send, with the _meta it will carry:"
       for piece in DisplayWidth.wrap(note, width: area.width) {
         head.append(StyledLine(piece, Palette.accent))
       }
@@ -58,7 +64,11 @@ enum ApprovalCardView {
     foot.append(StyledLine(card.approximationNote, Palette.dim))
     let argumentsText =
       pending.showsRequest
-      ? JSONPrinter.pretty(RequestPreview.request(for: pending, profile: state.header.profile))
+      ? JSONPrinter.pretty(
+        RequestPreview.request(
+          for: pending, profile: state.header.profile,
+          meta: state.requestMeta.sent(
+            conversation: state.conversation, profileName: state.header.profile)))
       : JSONPrinter.pretty(pending.call.arguments ?? .object(JSONObject()))
     var arguments: [StyledLine] = []
     for line in argumentsText.split(separator: "\n", omittingEmptySubsequences: false) {

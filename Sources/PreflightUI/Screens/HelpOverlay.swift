@@ -24,6 +24,10 @@ enum HelpOverlay {
       ("Everywhere", { $0.scopes.contains(.global) }),
       ("The call form", { $0.scopes.contains(.mode(.form)) }),
       ("The arguments JSON editor", { $0.scopes.contains(.mode(.jsonEditor)) }),
+      (
+        "The request _meta (m) and its JSON editor",
+        { $0.scopes.contains(.mode(.requestMeta)) || $0.scopes.contains(.mode(.metaEditor)) }
+      ),
       ("Moving in lists, the detail and frames", { movement.contains($0.action) }),
       ("Tool list", { $0.scopes.contains(.pane(.tools)) && !movement.contains($0.action) }),
       ("Tool detail", { $0.scopes.contains(.pane(.detail)) && !movement.contains($0.action) }),

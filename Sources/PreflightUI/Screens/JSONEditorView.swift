@@ -1,13 +1,20 @@
 import TerminalGrid
 
-/// The raw JSON editor: the arguments as numbered lines with the cursor, and under them what
-/// stops the JSON being sent (a parse error with line and column, or schema findings).
+/// The raw JSON editor: the arguments (or the request `_meta`) as numbered lines with the
+/// cursor, and under them what stops the JSON being used (a parse error with line and column,
+/// or schema findings).
 enum JSONEditorView {
   static func render(_ state: AppState, in rect: Rect, into grid: inout CellGrid) {
     guard let form = state.form, let editor = form.editor else { return }
+    let meta = state.mode == .metaEditor
     let area = Modal.box(
-      in: rect, width: 100, height: rect.height, title: "Call \(form.toolName) · arguments JSON",
-      footer: "Ctrl-D call · Ctrl-E form · Ctrl-O $EDITOR · Esc cancel", into: &grid)
+      in: rect, width: 100, height: rect.height,
+      title: meta
+        ? "Request _meta of the next tools/call · JSON (null: not sent)"
+        : "Call \(form.toolName) · arguments JSON",
+      footer: meta
+        ? "Ctrl-D apply · Ctrl-O $EDITOR · Esc discard"
+        : "Ctrl-D call · Ctrl-E form · Ctrl-O $EDITOR · Esc cancel", into: &grid)
     guard !area.isEmpty else { return }
     let errorLines = form.editorErrors.flatMap {
       DisplayWidth.wrap("✕ " + $0, width: max(10, area.width))
