@@ -46,6 +46,13 @@ import Testing
     Case(fault: "no-widget-meta", rule: "templates.meta", exit: 0),
     Case(fault: "bad-structured", rule: "calls.output-schema", exit: 1),
     Case(fault: "call-error", rule: "calls.failed", exit: 0),
+    Case(fault: "file-params-type", rule: "tools.file-params.type", exit: 1),
+    Case(fault: "file-params-name", rule: "tools.file-params.name", exit: 1),
+    Case(fault: "file-params-schema", rule: "tools.file-params.schema", exit: 1),
+    Case(fault: "challenge-ok", rule: "tools.auth-challenge.summary", exit: 0),
+    Case(fault: "challenge-missing", rule: "tools.auth-challenge.missing", exit: 1),
+    Case(fault: "challenge-malformed", rule: "tools.auth-challenge.malformed", exit: 1),
+    Case(fault: "challenge-undeclared", rule: "tools.auth-challenge.undeclared", exit: 1),
   ]
 
   static let httpCases: [Case] = [
@@ -60,6 +67,12 @@ import Testing
     Case(fault: "auth-no-as", rule: "auth.authorization-server", exit: 1),
     Case(fault: "auth-no-registration", rule: "auth.registration", exit: 1),
     Case(fault: "oauth-tool-no-prm", rule: "tools.security-schemes", exit: 0),
+    Case(fault: "auth-no-iss", rule: "auth.iss", exit: 1),
+    Case(fault: "redirect-loop", rule: "redirects.loop", exit: 3),
+    Case(fault: "redirect-long", rule: "redirects.chain-length", exit: 0),
+    Case(fault: "redirect-cross-origin", rule: "redirects.cross-origin", exit: 0),
+    Case(fault: "redirect-302", rule: "redirects.method", exit: 3),
+    Case(fault: "redirect-plain-http", rule: "redirects.https", exit: 1),
   ]
 
   static func server() throws -> [String] {
