@@ -22,6 +22,7 @@ import Testing
     Case(fault: "duplicate-name", rule: "tools.name.duplicate", exit: 1),
     Case(fault: "bad-name", rule: "tools.name.invalid", exit: 0),
     Case(fault: "dotted-name", rule: "tools.name.openai", exit: 0),
+    Case(fault: "long-name", rule: "tools.name.openai", exit: 0),
     Case(fault: "no-tools", rule: "tools.list.empty", exit: 1),
     Case(fault: "cursor-loop", rule: "tools.list.failed", exit: 1),
     Case(fault: "empty-page", rule: "tools.list.pagination", exit: 0),
@@ -327,6 +328,17 @@ import Testing
     #expect(text.contains("    Source: https://modelcontextprotocol.io/"))
     #expect(text.contains("TOOLS (3)"))
     #expect(!output.stdoutHasEscape)
+  }
+
+  @Test func `a legacy skybridge template is labelled as such, not warned about`() async throws {
+    let (exit, d, _) = try await checkJSON(
+      ["--call-read-only"] + (try Self.server()) + ["--fault", "skybridge-template"])
+    #expect(exit == 0)
+    #expect(!Self.rules(d).contains("templates.mime-type"), "\(Self.rules(d))")
+    let summary = (d["findings"]?.arrayValue ?? []).first { $0["rule"] == "templates.summary" }
+    #expect(
+      summary?["message"]?.stringValue?.contains("loaded with the legacy Skybridge bridge")
+        == true, "\(summary.map { JSONPrinter.compact($0) } ?? "none")")
   }
 
   @Test func `the demo server checks with warnings and a tool line for each tool`() async throws {

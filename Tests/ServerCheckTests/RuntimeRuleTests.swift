@@ -378,6 +378,32 @@ import Testing
     #expect(CheckEngine.parseChallenge("Bearer error") == nil)
   }
 
+  @Test func `a legacy skybridge template is labelled, and only unknown types are warned about`() {
+    var o = F.observation(tools: [
+      F.tool(setting: "_meta", to: ["openai/outputTemplate": "ui://w.html"])
+    ])
+    o.templates = [
+      TemplateRead(
+        uri: "ui://w.html",
+        result: [
+          "contents": [
+            [
+              "uri": "ui://w.html", "mimeType": "text/html+skybridge",
+              "_meta": [
+                "openai/widgetCSP": ["connect_domains": []],
+                "openai/widgetDomain": "https://w.example.com",
+              ],
+            ]
+          ]
+        ])
+    ]
+    #expect(F.findings(CheckRules.templateMIME, in: o).isEmpty)
+    #expect(F.findings(CheckRules.templateMeta, in: o).isEmpty, "legacy keys count")
+    #expect(
+      F.findings(CheckRules.templateSummary, in: o).first?.message
+        .contains("loaded with the legacy Skybridge bridge") == true)
+  }
+
   @Test func `an authorization server announcing iss gets no iss warning`() {
     let o = Self.authServer(
       F.tool(Self.asMetadata, setting: "authorization_response_iss_parameter_supported", to: true))

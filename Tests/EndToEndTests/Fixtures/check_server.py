@@ -27,7 +27,7 @@ FAULTS = {
     "hint-mismatch", "hidden-tool", "bad-security", "missing-template", "bad-mime",
     "no-widget-meta", "bad-structured", "call-error", "file-params-type", "file-params-name",
     "file-params-schema", "challenge-ok", "challenge-missing", "challenge-malformed",
-    "challenge-undeclared",
+    "challenge-undeclared", "long-name", "skybridge-template",
     # HTTP only
     "discover-legacy", "discover-400", "discover-modern-incomplete", "bad-session-id", "auth",
     "auth-no-s256", "auth-no-challenge", "auth-no-prm", "auth-no-as", "auth-no-registration",
@@ -101,6 +101,8 @@ def tools_for(fault):
         write["name"] = "add note"
     elif fault == "dotted-name":
         write["name"] = "notes.add"
+    elif fault == "long-name":
+        write["name"] = "add_a_note_to_the_notebook_of_the_signed_in_user_with_the_given_text"
     elif fault == "no-tools":
         return []
     elif fault == "many-tools":
@@ -254,7 +256,8 @@ class Server:
                 return err(-32002, "Resource not found: %s" % uri)
             content = {
                 "uri": TEMPLATE,
-                "mimeType": "text/html" if fault == "bad-mime" else "text/html;profile=mcp-app",
+                "mimeType": {"bad-mime": "text/html", "skybridge-template": "text/html+skybridge"}.get(
+                    fault, "text/html;profile=mcp-app"),
                 "text": "<div id=notes></div>",
                 "_meta": {
                     "ui": {
