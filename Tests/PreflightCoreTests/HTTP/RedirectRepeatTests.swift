@@ -40,4 +40,13 @@ import Testing
       #expect(repeated.value(forHTTPHeaderField: "Content-Type") == "application/json")
     }
   }
+
+  @Test func `a redirect is never followed down from https`() {
+    let https = URL(string: "https://notes.example.com/mcp")
+    let http = URL(string: "http://notes.example.com/mcp")
+    #expect(!HTTPSessionDelegate.keepsHTTPS(from: https, to: http))
+    #expect(HTTPSessionDelegate.keepsHTTPS(from: https, to: URL(string: "https://other.example/")))
+    #expect(HTTPSessionDelegate.keepsHTTPS(from: http, to: https), "an upgrade is fine")
+    #expect(HTTPSessionDelegate.keepsHTTPS(from: http, to: URL(string: "http://127.0.0.1:1/")))
+  }
 }
