@@ -1,12 +1,15 @@
 extension CheckEngine {
   /// Error rules about one tool's definition that make ChatGPT reject the tool (or the whole
-  /// tool list) when the connector is created or refreshed. Errors about results
-  /// (`calls.output-schema`, `templates.unresolved`, the auth challenge) leave the tool
-  /// callable, misbehaving: they do not refuse it.
+  /// tool list) when the connector is created or refreshed: a name it cannot call, parameters
+  /// that are not an object schema the model API accepts, the 5,000-token limit, file
+  /// parameters it cannot fill. Errors that leave the tool callable but misbehaving
+  /// (`tools.output-schema.invalid` and `calls.output-schema`: every result a schema mismatch;
+  /// `tools.invocation-text`: a status text over 64 characters; `templates.unresolved`; the
+  /// auth challenge) do not refuse it.
   public static let toolRefusingRules: Set<String> = [
     CheckRules.duplicateName.id, CheckRules.inputSchemaObject.id, CheckRules.inputSchemaInvalid.id,
-    CheckRules.outputSchemaInvalid.id, CheckRules.toolTokens.id, CheckRules.invocationText.id,
-    CheckRules.fileParamsType.id, CheckRules.fileParamsName.id, CheckRules.fileParamsSchema.id,
+    CheckRules.toolTokens.id, CheckRules.fileParamsType.id, CheckRules.fileParamsName.id,
+    CheckRules.fileParamsSchema.id,
   ]
 
   /// The verdicts with each tool that has a refusing error finding turned to ``ToolVerdict/Action/refused``,

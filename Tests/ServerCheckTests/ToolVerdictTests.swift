@@ -48,13 +48,15 @@ import Testing
     let withOutput = F.tool(
       F.cleanTool("list_notes"), setting: "outputSchema",
       to: ["type": "object", "properties": ["n": ["type": "integer"]], "required": ["n"]])
-    var o = F.observation(tools: [unhinted, hiddenBroken, withOutput])
+    let badOutput = F.tool(F.cleanTool("count_notes"), setting: "outputSchema", to: "x")
+    var o = F.observation(tools: [unhinted, hiddenBroken, withOutput, badOutput])
     o.calls = [ToolCallObservation(tool: "list_notes", result: ["structuredContent": ["n": "x"]])]
     let report = CheckReport(observation: o)
     let v = Dictionary(uniqueKeysWithValues: report.tools.map { ($0.name, $0.chatgpt) })
     #expect(v["add_note"] == .asks, "a missing hint is a warning: ChatGPT asks")
     #expect(v["refresh_widget"] == .hidden)
     #expect(v["list_notes"] == .runs, "a result that breaks outputSchema still runs")
+    #expect(v["count_notes"] == .runs, "an invalid outputSchema spoils results, not the tool")
     #expect(report.verdict == .refuse)
   }
 
