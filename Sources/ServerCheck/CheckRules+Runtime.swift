@@ -33,10 +33,11 @@ extension CheckRules {
   /// A redirect to another origin.
   public static let redirectCrossOrigin = CheckRule(
     id: "redirects.cross-origin", severity: .warning,
-    chatgpt: "Inferred: HTTP clients drop the Authorization header on a redirect to another "
-      + "host (the Fetch standard, libcurl), so linked users' calls arrive without their "
-      + "token; and ChatGPT sends the connector URL, not the redirect target, as the OAuth "
-      + "resource.",
+    chatgpt: "Inferred (the reference records nothing on redirects): HTTP clients drop the "
+      + "Authorization header on a redirect to another host (the Fetch standard, libcurl), so "
+      + "linked users' calls would arrive without their token; and the token's audience is "
+      + "the protected-resource metadata's resource, which ChatGPT sends as the OAuth resource "
+      + "and which names one origin, not both.",
     fix: "Give ChatGPT the final URL, or serve the endpoint and its metadata on the origin "
       + "the connector names.",
     source: auth + " (chatgpt-approval.md §13.2); " + redirectInference)
