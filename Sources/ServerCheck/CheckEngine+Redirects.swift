@@ -57,11 +57,12 @@ extension CheckEngine {
               path: "Location", evidence: evidence))
         }
       }
-      if !looped && chain.hops.count >= RedirectChain.hardLimit {
+      if !looped && chain.hops.count > RedirectChain.hardLimit {
         out.append(
           CheckRules.redirectLoop.finding(
             "\(chain.purpose) does not stop redirecting: the check gave up after "
-              + "\(chain.hops.count) hops (the limit is \(RedirectChain.hardLimit)).",
+              + "\(RedirectChain.hardLimit) hops and a redirect still came (the limit is "
+              + "\(RedirectChain.hardLimit)).",
             path: "Location", evidence: evidence))
       } else if !looped && chain.hops.count > RedirectChain.warnLimit {
         out.append(

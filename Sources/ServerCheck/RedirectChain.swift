@@ -6,8 +6,8 @@ public struct RedirectChain: Sendable, Hashable {
   /// More hops than this earn a warning: some MCP clients give up after five (observed), and a
   /// configured endpoint needs at most a few (a trailing slash, a host, an upgrade to HTTPS).
   public static let warnLimit = 5
-  /// The check stops following here, the limit of the Fetch standard that browsers and
-  /// Node's fetch apply (20); a chain this long is treated as one that does not terminate.
+  /// The most redirects the check follows, the limit of the Fetch standard that browsers and
+  /// Node's fetch apply (20); a 21st redirect is treated as a chain that does not terminate.
   public static let hardLimit = 20
 
   /// What was requested, in words ("the MCP endpoint", "protected-resource metadata").

@@ -110,8 +110,8 @@ struct CheckHTTP {
     if !visited.insert(CheckEngine.normalizedURL(to)).inserted {
       return "the chain loops"
     }
-    if hops.count >= RedirectChain.hardLimit {
-      return "\(hops.count) redirects, the most the check follows"
+    if hops.count > RedirectChain.hardLimit {
+      return "a redirect after \(RedirectChain.hardLimit), the most the check follows"
     }
     return nil
   }

@@ -140,9 +140,9 @@ import Testing
       RuleCase(
         rule: CheckRules.redirectLoop,
         observation: chain(
-          steps((0...20).map { "https://notes.example.com/r\($0)" }),
-          stopped: "20 redirects, the most the check follows"),
-        says: "gave up after 20 hops"))
+          steps((0...21).map { "https://notes.example.com/r\($0)" }),
+          stopped: "a redirect after 20, the most the check follows"),
+        says: "gave up after 20 hops and a redirect still came"))
     c.append(
       RuleCase(
         rule: CheckRules.redirectLength,
@@ -331,6 +331,11 @@ import Testing
     let summary = F.findings(CheckRules.redirectSummary, in: o)
     #expect(summary.count == 1)
     #expect(summary.first?.evidence == [10, 11, 12, 13])
+  }
+
+  @Test func `twenty hops that end are long, not endless`() {
+    let twenty = Self.chain(Self.steps((0...20).map { "https://notes.example.com/r\($0)" }))
+    #expect(Self.nonInfo(twenty) == [CheckRules.redirectLength.id], "\(Self.nonInfo(twenty))")
   }
 
   @Test func `five hops pass, a GET may be 302-redirected, and no chain means no finding`() {
