@@ -148,6 +148,18 @@ extension CheckEngine {
             + ", without S256.", path: "/code_challenge_methods_supported",
           evidence: asMeta.evidence))
     }
+    if document["authorization_response_iss_parameter_supported"]?.boolValue != true {
+      let value = document["authorization_response_iss_parameter_supported"]
+      out.append(
+        CheckRules.authIss.finding(
+          "\(asMeta.url) "
+            + (value.map {
+              "sets authorization_response_iss_parameter_supported to "
+                + JSONPrinter.compact($0).prefix(20)
+            } ?? "does not set authorization_response_iss_parameter_supported")
+            + " (RFC 9207).", path: "/authorization_response_iss_parameter_supported",
+          evidence: asMeta.evidence))
+    }
     let registration = document["registration_endpoint"]?.stringValue
     let cimd = document["client_id_metadata_document_supported"]?.boolValue == true
     if registration == nil && !cimd {
@@ -194,6 +206,8 @@ extension CheckEngine {
         continue
       }
       guard let result = call.result else { continue }
+      // An OAuth challenge is the expected answer without a token (the auth-challenge rules).
+      if result["_meta"]?[challengeKey] != nil { continue }
       if result["isError"] == .bool(true) {
         let text = result["content"]?[0]?["text"]?.stringValue ?? ""
         out.append(

@@ -57,6 +57,7 @@ extension CheckEngine {
       out += schemaFindings(tool, name: name, evidence: ev)
       out += invocationFindings(tool, name: name, evidence: ev)
       out += securitySchemeFindings(tool, name: name, auth: o.auth, evidence: ev)
+      out += fileParamsFindings(tool, name: name, evidence: ev)
       let tokens = TokenEstimate.tokens(of: tool)
       total += tokens
       if tokens > (largest?.tokens ?? -1) { largest = (name, tokens) }

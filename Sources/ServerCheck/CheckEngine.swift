@@ -16,6 +16,7 @@ public enum CheckEngine {
     _ observation: CheckObservation, policy: Policy = .chatgpt
   ) -> (findings: [CheckFinding], tools: [ToolVerdict]) {
     var findings = connectionFindings(observation)
+    findings += redirectFindings(observation)
     findings += discoverFindings(observation)
     findings += initializeFindings(observation)
     let (toolFindings, verdicts) = toolFindings(observation, policy: policy)
@@ -23,7 +24,8 @@ public enum CheckEngine {
     findings += templateFindings(observation)
     findings += authFindings(observation)
     findings += callFindings(observation)
-    return (findings, verdicts)
+    findings += authChallengeFindings(observation)
+    return (findings, refusing(verdicts, for: findings))
   }
 
   /// The wire-log seq of the `tools/list` page that carried each tool, by position.

@@ -27,6 +27,8 @@ public struct CheckObservation: Sendable, Hashable {
   public var auth: AuthObservation?
   /// Calls made by `--call-read-only`; nil when the option was not given.
   public var calls: [ToolCallObservation]?
+  /// Redirect chains met by the check's own HTTP requests (only those with a redirect).
+  public var redirects: [RedirectChain]
 
   /// Makes an observation.
   public init(
@@ -35,7 +37,7 @@ public struct CheckObservation: Sendable, Hashable {
     http: HTTPFacts = HTTPFacts(),
     toolPages: [JSONValue] = [], toolsEvidence: [Int] = [], toolsFailure: String? = nil,
     templates: [TemplateRead] = [], auth: AuthObservation? = nil,
-    calls: [ToolCallObservation]? = nil
+    calls: [ToolCallObservation]? = nil, redirects: [RedirectChain] = []
   ) {
     self.target = target
     self.connectionFailure = connectionFailure
@@ -49,6 +51,7 @@ public struct CheckObservation: Sendable, Hashable {
     self.templates = templates
     self.auth = auth
     self.calls = calls
+    self.redirects = redirects
   }
 
   /// Every tool of every page, in order, as sent.

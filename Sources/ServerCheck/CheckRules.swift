@@ -472,16 +472,20 @@ public enum CheckRules {
   /// Every rule, in report order.
   public static let all: [CheckRule] = [
     reachable, transport, legacySSE, https, publicURL, path, headers, customHeaders,
+    redirectHTTPS, redirectLoop, redirectLength, redirectCrossOrigin, redirectMethod,
+    redirectSummary,
     discoverInconsistent, discoverHTTPStatus, discoverOutcome, discoverFields, discoverSkipped,
     initializeInvalid, protocolVersion, initializeSummary, instructions, instructionsLong,
     listFailed, listEmpty, pagination, toolCount, duplicateName, nameInvalid, nameOpenAI,
     annotationsMissing, annotationsNull, annotationsInvalid, approval, hintsMismatch,
     descriptionMissing, descriptionShort, descriptionLong, inputSchemaObject, inputSchemaInvalid,
     outputSchemaInvalid, toolTokens, totalTokens, tokenSummary, invocationText, securitySchemes,
-    hidden,
+    fileParamsType, fileParamsName, fileParamsSchema, hidden,
     templateUnresolved, templateMIME, templateMeta, templateSummary,
     authChallenge, authSummary, protectedResource, authorizationServer, pkce, registration,
+    authIss,
     outputMismatch, callFailed, callSummary,
+    authChallengeMissing, authChallengeMalformed, authChallengeUndeclared, authChallengeSummary,
     baselineAdded, baselineRemoved, baselineRenamed, baselineApproval, baselineRequired,
     baselineChanged,
   ]

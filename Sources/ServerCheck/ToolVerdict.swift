@@ -10,8 +10,19 @@ public struct ToolVerdict: Sendable, Hashable {
     case asks
     /// Hidden from the model (widget only).
     case hidden
-    /// Refused by the policy.
+    /// Refused: by the policy, or because ChatGPT rejects the tool's definition.
     case refused
+
+    /// The verdict in words: "runs at once", "asks for approval", "hidden from the model",
+    /// "would be refused".
+    public var phrase: String {
+      switch self {
+      case .runs: "runs at once"
+      case .asks: "asks for approval"
+      case .hidden: "hidden from the model"
+      case .refused: "would be refused"
+      }
+    }
   }
 
   /// The tool's name.

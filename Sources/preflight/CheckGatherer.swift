@@ -40,7 +40,7 @@ struct CheckGatherer {
         headers: [
           ("Content-Type", "application/json"), ("Accept", "application/json, text/event-stream"),
           ("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "server/discover"),
-        ], body: Self.discoverProbe, withUserHeaders: true)
+        ], body: Self.discoverProbe, withUserHeaders: true, purpose: "The MCP endpoint")
       o.discover = DiscoverProbe(
         status: answer.status, contentType: answer.header("Content-Type"),
         message: CheckHTTP.message(in: answer.body, contentType: answer.header("Content-Type")),
@@ -54,6 +54,7 @@ struct CheckGatherer {
       session = try plan.makeSession()
     } catch {
       o.connectionFailure = error.message
+      o.redirects = http.redirects.all
       return (o, nil)
     }
     let server: ServerInfo
@@ -70,7 +71,8 @@ struct CheckGatherer {
           headers: [
             ("Content-Type", "application/json"),
             ("Accept", "application/json, text/event-stream"),
-          ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false)
+          ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false,
+          purpose: "The MCP endpoint")
         if let status = answer.status {
           challenge = (status, answer.header("WWW-Authenticate"), answer.seqs)
         }
@@ -81,6 +83,7 @@ struct CheckGatherer {
           evidence: challenge.seqs)
       }
       await session.close()
+      o.redirects = http.redirects.all
       return (o, nil)
     }
     o.initializeEvidence = exchangeSeqs(method: "initialize", after: before)
@@ -92,7 +95,8 @@ struct CheckGatherer {
         headers: [
           ("Content-Type", "application/json"),
           ("Accept", "application/json, text/event-stream"),
-        ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false)
+        ], body: ["jsonrpc": "2.0", "id": 0, "method": "ping"], withUserHeaders: false,
+        purpose: "The MCP endpoint")
       if let status = answer.status, status == 401 || status == 403 {
         challenge = (status, answer.header("WWW-Authenticate"), answer.seqs)
       }
@@ -108,6 +112,7 @@ struct CheckGatherer {
         evidence: challenge?.seqs ?? [])
     }
     await session.close()
+    o.redirects = http.redirects.all
     return (o, server)
   }
 
@@ -223,7 +228,7 @@ struct CheckGatherer {
     if !path.isEmpty { candidates.append(origin + "/.well-known/oauth-protected-resource" + path) }
     candidates.append(origin + "/.well-known/oauth-protected-resource")
     for candidate in candidates {
-      let fetch = await http.fetchMetadata(candidate)
+      let fetch = await http.fetchMetadata(candidate, purpose: "Protected-resource metadata")
       auth.protectedResource.append(fetch)
       if fetch.succeeded { break }
     }
@@ -244,7 +249,7 @@ struct CheckGatherer {
       asCandidates.append(issuerOrigin + issuerPath + "/.well-known/openid-configuration")
     }
     for candidate in asCandidates {
-      let fetch = await http.fetchMetadata(candidate)
+      let fetch = await http.fetchMetadata(candidate, purpose: "Authorization-server metadata")
       auth.authorizationServer.append(fetch)
       if fetch.succeeded { break }
     }

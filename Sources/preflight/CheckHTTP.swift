@@ -28,17 +28,97 @@ struct CheckHTTP {
   let log: WireLog
   let userHeaders: [(name: String, value: String)]
   let timeout: Duration
+  /// Where the redirect chains met are kept.
+  let redirects = RedirectLog()
 
   private var session: URLSession {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.urlCache = nil
     configuration.httpShouldSetCookies = false
-    return URLSession(configuration: configuration)
+    return URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
   }
 
-  /// Sends one request and records it and its answer in the wire log.
+  /// The statuses that redirect when they carry a `Location`.
+  static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
+  /// Sends one request and records it and its answer in the wire log, following redirects
+  /// itself one hop at a time so each is logged and kept in ``redirects`` (as `purpose`). It
+  /// does not follow a hop that leaves HTTPS (or goes to plain http on a non-loopback host),
+  /// a loop, or past ``RedirectChain/hardLimit``; then the redirect answer is returned. A 303,
+  /// and a 301 or 302 to a POST, continue as a GET without the body, as HTTP clients do; the
+  /// user's headers are not sent to another origin.
   func send(
     method: String, url: String, headers: [(String, String)], body: JSONValue? = nil,
+    withUserHeaders: Bool, purpose: String
+  ) async -> Answer {
+    var current = (method: method, url: url, body: body, headers: headers)
+    var sendUserHeaders = withUserHeaders
+    var chain = RedirectChain(
+      purpose: purpose, method: method, start: log.redactor.redactURL(url).0)
+    var visited: Set<String> = [CheckEngine.normalizedURL(url)]
+    var seqs: [Int] = []
+    while true {
+      var answer = await sendOnce(
+        method: current.method, url: current.url, headers: current.headers, body: current.body,
+        withUserHeaders: sendUserHeaders)
+      seqs += answer.seqs
+      guard let status = answer.status, Self.redirectStatuses.contains(status),
+        let location = answer.header("Location")
+      else {
+        answer.seqs = seqs
+        redirects.record(chain)
+        return answer
+      }
+      let next = URL(string: location, relativeTo: URL(string: current.url))?.absoluteURL
+        .absoluteString
+      chain.hops.append(
+        RedirectHop(
+          url: log.redactor.redactURL(current.url).0, status: status,
+          location: next.map { log.redactor.redactURL($0).0 }, evidence: answer.seqs))
+      if let stop = stopReason(from: current.url, to: next, visited: &visited, hops: chain.hops) {
+        chain.stopped = stop
+        answer.seqs = seqs
+        redirects.record(chain)
+        return answer
+      }
+      guard let next else { continue }
+      if !CheckEngine.sameOrigin(current.url, next) { sendUserHeaders = false }
+      if status == 303 || ((status == 301 || status == 302) && current.method == "POST") {
+        current.method = "GET"
+        current.body = nil
+        current.headers = current.headers.filter { $0.0.lowercased() != "content-type" }
+      }
+      current.url = next
+    }
+  }
+
+  /// Why the check does not follow a redirect from `from` to `to`, or nil to follow it.
+  private func stopReason(
+    from: String, to: String?, visited: inout Set<String>, hops: [RedirectHop]
+  ) -> String? {
+    guard let to, let parts = URLComponents(string: to) else {
+      return "the Location is not a URL"
+    }
+    let scheme = parts.scheme?.lowercased() ?? ""
+    let fromScheme = URLComponents(string: from)?.scheme?.lowercased() ?? ""
+    if scheme != "https"
+      && (scheme != "http" || fromScheme == "https"
+        || !CheckEngine.isLoopback(parts.host ?? ""))
+    {
+      return "the redirect leaves HTTPS, so the check does not follow it"
+    }
+    if !visited.insert(CheckEngine.normalizedURL(to)).inserted {
+      return "the chain loops"
+    }
+    if hops.count > RedirectChain.hardLimit {
+      return "a redirect after \(RedirectChain.hardLimit), the most the check follows"
+    }
+    return nil
+  }
+
+  /// One request and its answer, without following redirects.
+  private func sendOnce(
+    method: String, url: String, headers: [(String, String)], body: JSONValue?,
     withUserHeaders: Bool
   ) async -> Answer {
     guard let target = URL(string: url) else {
@@ -92,7 +172,7 @@ struct CheckHTTP {
       answerHTTP["status"] = .int(http.statusCode)
       var kept = JSONObject()
       for name in [
-        "Content-Type", "Mcp-Session-Id", "MCP-Protocol-Version", "WWW-Authenticate",
+        "Content-Type", "Mcp-Session-Id", "MCP-Protocol-Version", "WWW-Authenticate", "Location",
       ] {
         if let value = headers.first(where: { $0.key.lowercased() == name.lowercased() })?.value {
           kept[name] = .string(value)
@@ -151,10 +231,11 @@ struct CheckHTTP {
     return nil
   }
 
-  /// GETs a JSON metadata document.
-  func fetchMetadata(_ url: String) async -> MetadataFetch {
+  /// GETs a JSON metadata document (`purpose` names it for the redirect rules).
+  func fetchMetadata(_ url: String, purpose: String) async -> MetadataFetch {
     let answer = await send(
-      method: "GET", url: url, headers: [("Accept", "application/json")], withUserHeaders: false)
+      method: "GET", url: url, headers: [("Accept", "application/json")], withUserHeaders: false,
+      purpose: purpose)
     var document: JSONValue?
     var failure = answer.failure
     if answer.status == 200 {

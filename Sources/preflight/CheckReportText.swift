@@ -77,12 +77,13 @@ struct CheckReportText {
         let padded = name + String(repeating: " ", count: max(0, width - name.count))
         let action: String
         switch tool.chatgpt {
-        case .runs: action = style.green("runs")
-        case .asks: action = style.yellow("asks")
-        case .hidden: action = style.dim("hidden")
-        case .refused: action = style.red("refused")
+        case .runs: action = style.green(tool.chatgpt.phrase)
+        case .asks: action = style.yellow(tool.chatgpt.phrase)
+        case .hidden: action = style.dim(tool.chatgpt.phrase)
+        case .refused: action = style.red(tool.chatgpt.phrase)
         }
-        out += "  \(padded)  ChatGPT \(action)  ~\(tool.estimatedTokens) tokens\n"
+        let who = tool.chatgpt == .hidden ? "" : "ChatGPT "
+        out += "  \(padded)  \(who)\(action)  ~\(tool.estimatedTokens) tokens\n"
         out += "    " + style.dim(UntrustedText.oneLine(tool.reason, width: 200)) + "\n"
       }
     }

@@ -22,6 +22,7 @@ import Testing
     Case(fault: "duplicate-name", rule: "tools.name.duplicate", exit: 1),
     Case(fault: "bad-name", rule: "tools.name.invalid", exit: 0),
     Case(fault: "dotted-name", rule: "tools.name.openai", exit: 0),
+    Case(fault: "long-name", rule: "tools.name.openai", exit: 0),
     Case(fault: "no-tools", rule: "tools.list.empty", exit: 1),
     Case(fault: "cursor-loop", rule: "tools.list.failed", exit: 1),
     Case(fault: "empty-page", rule: "tools.list.pagination", exit: 0),
@@ -46,6 +47,13 @@ import Testing
     Case(fault: "no-widget-meta", rule: "templates.meta", exit: 0),
     Case(fault: "bad-structured", rule: "calls.output-schema", exit: 1),
     Case(fault: "call-error", rule: "calls.failed", exit: 0),
+    Case(fault: "file-params-type", rule: "tools.file-params.type", exit: 1),
+    Case(fault: "file-params-name", rule: "tools.file-params.name", exit: 1),
+    Case(fault: "file-params-schema", rule: "tools.file-params.schema", exit: 1),
+    Case(fault: "challenge-ok", rule: "tools.auth-challenge.summary", exit: 0),
+    Case(fault: "challenge-missing", rule: "tools.auth-challenge.missing", exit: 1),
+    Case(fault: "challenge-malformed", rule: "tools.auth-challenge.malformed", exit: 1),
+    Case(fault: "challenge-undeclared", rule: "tools.auth-challenge.undeclared", exit: 1),
   ]
 
   static let httpCases: [Case] = [
@@ -60,6 +68,12 @@ import Testing
     Case(fault: "auth-no-as", rule: "auth.authorization-server", exit: 1),
     Case(fault: "auth-no-registration", rule: "auth.registration", exit: 1),
     Case(fault: "oauth-tool-no-prm", rule: "tools.security-schemes", exit: 0),
+    Case(fault: "auth-no-iss", rule: "auth.iss", exit: 1),
+    Case(fault: "redirect-loop", rule: "redirects.loop", exit: 3),
+    Case(fault: "redirect-long", rule: "redirects.chain-length", exit: 0),
+    Case(fault: "redirect-cross-origin", rule: "redirects.cross-origin", exit: 0),
+    Case(fault: "redirect-302", rule: "redirects.method", exit: 3),
+    Case(fault: "redirect-plain-http", rule: "redirects.https", exit: 1),
   ]
 
   static func server() throws -> [String] {
@@ -314,6 +328,17 @@ import Testing
     #expect(text.contains("    Source: https://modelcontextprotocol.io/"))
     #expect(text.contains("TOOLS (3)"))
     #expect(!output.stdoutHasEscape)
+  }
+
+  @Test func `a legacy skybridge template is labelled as such, not warned about`() async throws {
+    let (exit, d, _) = try await checkJSON(
+      ["--call-read-only"] + (try Self.server()) + ["--fault", "skybridge-template"])
+    #expect(exit == 0)
+    #expect(!Self.rules(d).contains("templates.mime-type"), "\(Self.rules(d))")
+    let summary = (d["findings"]?.arrayValue ?? []).first { $0["rule"] == "templates.summary" }
+    #expect(
+      summary?["message"]?.stringValue?.contains("loaded with the legacy Skybridge bridge")
+        == true, "\(summary.map { JSONPrinter.compact($0) } ?? "none")")
   }
 
   @Test func `the demo server checks with warnings and a tool line for each tool`() async throws {

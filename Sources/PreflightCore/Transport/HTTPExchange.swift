@@ -17,26 +17,47 @@ final class HTTPExchange: Sendable {
     var head = Head.waiting([])
     /// Why Preflight cancelled it, reported instead of Foundation's "cancelled".
     var cancelReason: HTTPFailure?
+    /// The engine task carrying it now (a redirect may hand it to a new one).
+    var task: any HTTPEngineTask
+    /// Redirects followed so far.
+    var redirects = 0
   }
 
   /// `POST`, `GET`, `DELETE`.
   let method: String
   /// The request URL.
   let url: URL
-  private let task: any HTTPEngineTask
   private let observer: any HTTPExchangeObserver
-  private let state = Mutex(State())
+  private let state: Mutex<State>
 
   /// Wraps `task` (not yet resumed).
   init(method: String, url: URL, task: any HTTPEngineTask, observer: any HTTPExchangeObserver) {
     self.method = method
     self.url = url
-    self.task = task
     self.observer = observer
+    self.state = Mutex(State(task: task))
   }
 
   /// Starts the request.
-  func resume() { task.resume() }
+  func resume() { state.withLock { $0.task }.resume() }
+
+  /// Redirects an exchange follows before it takes the redirect answer as its answer (as
+  /// libcurl's limit in ``CurlTransfer``).
+  static let maxRedirects = 16
+
+  /// Hands the exchange to `next`, a task repeating the request at a redirect's target, and
+  /// starts it; false (nothing done) when the exchange was cancelled or has followed
+  /// ``maxRedirects`` already.
+  func follow(with next: any HTTPEngineTask) -> Bool {
+    let ok = state.withLock { state -> Bool in
+      guard state.cancelReason == nil, state.redirects < Self.maxRedirects else { return false }
+      state.redirects += 1
+      state.task = next
+      return true
+    }
+    if ok { next.resume() }
+    return ok
+  }
 
   /// Cancels the request; `reason` is what waiters and the observer see. Waiters for the head
   /// get their answer at once: the engine's completion may come later (libcurl notices a
@@ -48,7 +69,7 @@ final class HTTPExchange: Sendable {
       }
       return state.cancelReason ?? reason
     }
-    task.cancel()
+    state.withLock { $0.task }.cancel()
     finishHead(.failure(first))
   }
 

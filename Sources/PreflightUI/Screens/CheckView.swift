@@ -75,13 +75,22 @@ enum CheckView {
       out.append(StyledLine())
       out.append(StyledLine("TOOLS (\(report.tools.count))", Palette.title))
       for tool in report.tools {
-        let action = tool.chatgpt.rawValue
+        let style: Style =
+          switch tool.chatgpt {
+          case .runs: Palette.ok
+          case .asks: Palette.write
+          case .hidden: Palette.dim
+          case .refused: Palette.error
+          }
         out.append(
           StyledLine([
             Span("  " + tool.name + "  "),
-            Span("ChatGPT " + action, tool.chatgpt == .runs ? Palette.ok : Palette.write),
+            Span((tool.chatgpt == .hidden ? "" : "ChatGPT ") + tool.chatgpt.phrase, style),
             Span("  ~\(tool.estimatedTokens) tokens (estimate)", Palette.dim),
           ]))
+        for piece in DisplayWidth.wrap(tool.reason, width: wrapWidth - 2) {
+          out.append(StyledLine("      " + piece, Palette.dim))
+        }
       }
     }
     return out

@@ -25,12 +25,32 @@ FAULTS = {
     "long-description", "huge-tool", "big-total", "bad-input-schema", "invalid-schema",
     "bad-output-schema", "long-invoking", "long-instructions", "bad-version", "no-server-info",
     "hint-mismatch", "hidden-tool", "bad-security", "missing-template", "bad-mime",
-    "no-widget-meta", "bad-structured", "call-error",
+    "no-widget-meta", "bad-structured", "call-error", "file-params-type", "file-params-name",
+    "file-params-schema", "challenge-ok", "challenge-missing", "challenge-malformed",
+    "challenge-undeclared", "long-name", "skybridge-template",
     # HTTP only
     "discover-legacy", "discover-400", "discover-modern-incomplete", "bad-session-id", "auth",
     "auth-no-s256", "auth-no-challenge", "auth-no-prm", "auth-no-as", "auth-no-registration",
-    "oauth-tool-no-prm",
+    "oauth-tool-no-prm", "auth-no-iss", "redirect-loop", "redirect-long", "redirect-cross-origin",
+    "redirect-302", "redirect-plain-http",
 }
+REDIRECT_FAULTS = {"redirect-loop", "redirect-long", "redirect-cross-origin", "redirect-302"}
+CHALLENGE_FAULTS = {"challenge-ok", "challenge-missing", "challenge-malformed", "challenge-undeclared"}
+OAUTH_ONLY = [{"type": "oauth2", "scopes": ["notes.read"]}]
+FILE_OBJECT = {
+    "type": "object",
+    "properties": {
+        "download_url": {"type": "string"},
+        "file_id": {"type": "string"},
+        "mime_type": {"type": "string"},
+        "file_name": {"type": "string"},
+    },
+    "required": ["download_url", "file_id"],
+}
+CHALLENGE = (
+    'Bearer resource_metadata="https://notes.example.com/.well-known/oauth-protected-resource", '
+    'error="insufficient_scope", error_description="Sign in to read your private notes"'
+)
 
 HINTS_READ = {"readOnlyHint": True, "destructiveHint": False, "openWorldHint": False}
 HINTS_WRITE = {"readOnlyHint": False, "destructiveHint": False, "openWorldHint": False}
@@ -81,6 +101,8 @@ def tools_for(fault):
         write["name"] = "add note"
     elif fault == "dotted-name":
         write["name"] = "notes.add"
+    elif fault == "long-name":
+        write["name"] = "add_a_note_to_the_notebook_of_the_signed_in_user_with_the_given_text"
     elif fault == "no-tools":
         return []
     elif fault == "many-tools":
@@ -131,6 +153,38 @@ def tools_for(fault):
         write["_meta"] = {"securitySchemes": [{"type": "oauth2", "scopes": ["notes.write"]}]}
     elif fault == "missing-template":
         read["_meta"]["ui"]["resourceUri"] = "ui://widget/missing.html"
+    elif fault in ("file-params-type", "file-params-name", "file-params-schema"):
+        schema = json.loads(json.dumps(FILE_OBJECT))
+        params = ["document"]
+        if fault == "file-params-type":
+            params = "document"
+        elif fault == "file-params-name":
+            params = ["document", "attachment.file"]
+        else:
+            del schema["properties"]["file_name"]
+            schema["required"].append("mime_type")
+        tools.append({
+            "name": "attach_file",
+            "title": "Attach a file",
+            "description": "Attaches an uploaded file to a note and returns the note's id.",
+            "inputSchema": {"type": "object", "properties": {"document": schema}, "required": ["document"]},
+            "annotations": dict(HINTS_WRITE),
+            "_meta": {"openai/fileParams": params},
+        })
+    elif fault in CHALLENGE_FAULTS or fault == "redirect-plain-http":
+        private = {
+            "name": "list_private_notes",
+            "title": "List private notes",
+            "description": "Lists the signed-in user's private notes; needs a linked account.",
+            "inputSchema": {"type": "object", "properties": {}},
+            "annotations": dict(HINTS_READ),
+            "securitySchemes": OAUTH_ONLY,
+            "_meta": {"securitySchemes": OAUTH_ONLY},
+        }
+        if fault == "challenge-undeclared":
+            del private["securitySchemes"]
+            del private["_meta"]
+        tools.append(private)
     return tools
 
 
@@ -202,7 +256,8 @@ class Server:
                 return err(-32002, "Resource not found: %s" % uri)
             content = {
                 "uri": TEMPLATE,
-                "mimeType": "text/html" if fault == "bad-mime" else "text/html;profile=mcp-app",
+                "mimeType": {"bad-mime": "text/html", "skybridge-template": "text/html+skybridge"}.get(
+                    fault, "text/html;profile=mcp-app"),
                 "text": "<div id=notes></div>",
                 "_meta": {
                     "ui": {
@@ -228,6 +283,18 @@ class Server:
                 })
             if name == "add_note":
                 return ok({"content": [{"type": "text", "text": "added note 3"}]})
+            if name == "list_private_notes":
+                # Never a token here: a stdio call, or an HTTP one without Authorization.
+                if fault == "challenge-missing":
+                    return ok({"content": [{"type": "text", "text": "no private notes"}]})
+                challenge = [CHALLENGE]
+                if fault == "challenge-malformed":
+                    challenge = 'Bearer error="invalid_token"'
+                return ok({
+                    "content": [{"type": "text", "text": "Sign in to read your private notes."}],
+                    "isError": True,
+                    "_meta": {"mcp/www_authenticate": challenge},
+                })
             return err(-32602, "Unknown tool: %s" % name)
         return err(-32601, "Method not found: %s" % method)
 
@@ -250,7 +317,8 @@ def serve_stdio(server):
 def serve_http(server, port, path):
     fault = server.fault
     auth_faults = {"auth", "auth-no-s256", "auth-no-challenge", "auth-no-prm", "auth-no-as",
-                   "auth-no-registration"}
+                   "auth-no-registration", "auth-no-iss"}
+    endpoint = "/final" if fault in REDIRECT_FAULTS else path
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -278,8 +346,34 @@ def serve_http(server, port, path):
                 self.send_header(name, value)
             self.end_headers()
 
+        def redirect(self):
+            """The redirect a redirect fault answers this request with, as (status, Location)."""
+            here = self.path
+            if fault == "redirect-loop":
+                if here == path:
+                    return 307, "/loop"
+                if here == "/loop":
+                    return 307, path
+            if fault == "redirect-long":
+                if here == path:
+                    return 307, "/hop/1"
+                if here.startswith("/hop/"):
+                    n = int(here[len("/hop/"):])
+                    return 307, ("/hop/%d" % (n + 1)) if n < 5 else "/final"
+            if fault == "redirect-cross-origin" and here == path:
+                return 307, "http://localhost:%d/final" % self.server.server_address[1]
+            if fault == "redirect-302" and here == path:
+                return 302, "/final"
+            if fault == "redirect-plain-http" and here.startswith("/.well-known/oauth-protected-resource"):
+                # .invalid never resolves; the check must not follow a hop to plain http.
+                return 301, "http://auth.example.invalid" + here
+            return None
+
         def do_GET(self):
             origin = self.origin()
+            hop = self.redirect()
+            if hop is not None:
+                return self.send_empty(hop[0], {"Location": hop[1]})
             if self.path.startswith("/.well-known/oauth-protected-resource"):
                 if fault in ("auth-no-prm", "oauth-tool-no-prm") or fault not in auth_faults:
                     return self.send_json(404, {"error": "not found"})
@@ -297,13 +391,14 @@ def serve_http(server, port, path):
                     "token_endpoint": origin + "/token",
                     "registration_endpoint": origin + "/register",
                     "code_challenge_methods_supported": ["S256"],
+                    "authorization_response_iss_parameter_supported": fault != "auth-no-iss",
                 }
                 if fault == "auth-no-s256":
                     meta["code_challenge_methods_supported"] = ["plain"]
                 if fault == "auth-no-registration":
                     del meta["registration_endpoint"]
                 return self.send_json(200, meta)
-            if self.path == path:
+            if self.path == endpoint:
                 return self.send_empty(405, {"Allow": "POST"})
             return self.send_json(404, {"error": "not found"})
 
@@ -313,7 +408,10 @@ def serve_http(server, port, path):
         def do_POST(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length)
-            if self.path != path:
+            hop = self.redirect()
+            if hop is not None:
+                return self.send_empty(hop[0], {"Location": hop[1]})
+            if self.path != endpoint:
                 return self.send_json(404, {"error": "not found"})
             if fault in auth_faults and self.headers.get("Authorization") != "Bearer good-token":
                 headers = {}

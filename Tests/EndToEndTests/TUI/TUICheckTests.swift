@@ -23,4 +23,23 @@ import Testing
       #expect(!tools.contains("ChatGPT connector check"))
     }
   }
+
+  @Test func `the overlay ends with each tool's verdict in words, a rejected tool refused`()
+    async throws
+  {
+    let server = ["--", "python3", try fixture("check_server.py"), "--fault", "file-params-name"]
+    try await withPreflight(server, width: 120, height: 40) { tui in
+      try await waitForReady(tui, tools: ["list_notes", "add_note"])
+      try await tui.sendKeys("C")
+      _ = try await tui.waitFor(allOf: [
+        "ChatGPT connector check", "ChatGPT would refuse or misbehave",
+      ])
+      try await tui.sendKeys(Array(repeating: "Down", count: 80))
+      let end = try await tui.waitFor(allOf: [
+        "TOOLS (3)", "list_notes  ChatGPT runs at once", "add_note  ChatGPT asks for approval",
+        "attach_file  ChatGPT would be refused", "ChatGPT rejects its definition",
+      ])
+      #expect(end.contains("tools.file-params.name"), "\(end)")
+    }
+  }
 }
