@@ -78,7 +78,10 @@ import Testing
   }
 
   @Test func `a 20 MB single line is received whole and logged whole`() async throws {
-    let run = try await Self.call("huge-line", arguments: "{}")
+    // Generous bounds: on a loaded 2-core machine, writing, reading and logging 20 MB has taken
+    // longer than the default minute. They guard against a hang, not for speed.
+    let run = try await Self.call(
+      "huge-line", options: ["--timeout", "240"], arguments: "{}", timeout: .seconds(300))
     #expect(run.output.exitStatus == 0, "\(run.output.stderrText)")
     let text = try #require(Self.resultText(run))
     #expect(text.utf8.count == 20_000_000 - 100)
