@@ -276,7 +276,7 @@ enum Matrix {
     let wirePath = directory + "/wire-\(UUID().uuidString).ndjson"
     let arguments =
       words + [
-        "--wire-log", wirePath, "--connect-timeout", "30", "--timeout", "30",
+        "--wire-log", wirePath, "--connect-timeout", "90", "--timeout", "90",
       ] + target
     await Interop.slots.acquire()
     let output: ProcessOutput

@@ -46,7 +46,7 @@ enum Interop {
     if: enabled, "needs .venv-mcp2 and .venv-mcp1: \(setupHint)")
 
   /// How long one request may take: bounded, and generous for a loaded machine.
-  static let settings = SessionSettings(timeout: .seconds(30), connectTimeout: .seconds(30))
+  static let settings = SessionSettings(timeout: .seconds(90), connectTimeout: .seconds(90))
 
   /// How many servers run at once. A Python server spends 0.5–1 s of CPU starting up; started
   /// all together on a small machine they would starve each other past any sensible timeout.

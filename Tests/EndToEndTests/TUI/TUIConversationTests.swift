@@ -32,7 +32,7 @@ import Testing
     sourceLocation: SourceLocation = #_sourceLocation
   ) async throws {
     let clock = ContinuousClock()
-    let end = clock.now + .seconds(30)
+    let end = clock.now + .seconds(120)
     var seen = wireLog(path)
     while clock.now < end {
       seen = wireLog(path)
