@@ -42,7 +42,7 @@ public final class TmuxSession: Sendable {
 
   /// How long a wait lasts unless a test says otherwise: bounded, and generous for a loaded
   /// machine.
-  public static let defaultTimeout: Duration = .seconds(20)
+  public static let defaultTimeout: Duration = .seconds(60)
 
   /// The private socket's name (`tmux -L`).
   public let socket: String
