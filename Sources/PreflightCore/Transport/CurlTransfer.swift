@@ -158,9 +158,15 @@ final class CurlTransfer: HTTPEngineTask {
     if detail.isEmpty {
       detail = String(cString: pf_curl_easy_strerror(code))
     }
+    if code == Int32(PF_CURLE_UNSUPPORTED_PROTOCOL) && startsOnHTTPS {
+      detail = "did not follow a redirect from https to another scheme (\(detail))"
+    }
     finish(
       isCancelled ? HTTPFailure(.cancelled, detail) : HTTPFailure(curlCode: code, detail: detail))
   }
+
+  /// Whether the request starts on https, so that redirects must stay on it.
+  private var startsOnHTTPS: Bool { url.lowercased().hasPrefix("https:") }
 
   /// Sets every option; returns what went wrong, if anything.
   private func configure(
@@ -187,6 +193,16 @@ final class CurlTransfer: HTTPEngineTask {
     long(PF_CURLOPT_SSL_VERIFYHOST, verifiesCertificates ? 2 : 0)
     long(PF_CURLOPT_FOLLOWLOCATION, 1)
     long(PF_CURLOPT_MAXREDIRS, Self.maxRedirects)
+    if startsOnHTTPS {
+      // Never down from https, as the URLSession engine. The string form is libcurl ≥ 7.85;
+      // older ones take the (since deprecated) bit mask.
+      let set = "https".withCString {
+        pf_curl_setopt_pointer(handle, Int32(PF_CURLOPT_REDIR_PROTOCOLS_STR), $0)
+      }
+      if set != Int32(PF_CURLE_OK) {
+        long(PF_CURLOPT_REDIR_PROTOCOLS, PF_CURLPROTO_HTTPS)
+      }
+    }
     // A proxy's CONNECT answer is not the server's head. Older libcurl lacks the option.
     _ = pf_curl_setopt_long(handle, Int32(PF_CURLOPT_SUPPRESS_CONNECT_HEADERS), 1)
     pointer(PF_CURLOPT_HTTPHEADER, headerList)

@@ -149,6 +149,19 @@ struct InsecureHTTPSTests {
     }
   }
 
+  @Test func `with --insecure a redirect from https down to http is not followed`() async throws {
+    try await Self.withServer { server in
+      let url = try #require(server.url.hasSuffix("/mcp") ? server.url : nil)
+      let output = try await HTTPCommandLine.run([
+        "tools", "--insecure", "--transport", "http", String(url.dropLast(4)) + "/downgrade",
+      ])
+      #expect(output.exitStatus == 3, "\(output.stdoutText)\n\(output.stderrText)")
+      #expect(
+        output.stderrText.contains("did not follow a redirect from https to another scheme"),
+        "\(output.stderrText)")
+    }
+  }
+
   @Test func `--insecure with an http URL works and notes that it has no effect`() async throws {
     try await HTTPInterop.withServer(.streamable(.mcp2, .sse)) { server in
       let path = HTTPCommandLine.wireLogPath()

@@ -87,6 +87,27 @@ def build_server(name: str = "sdk2-http") -> MCPServer:
     return server
 
 
+def with_downgrade_redirect(app):
+    """`app`, plus a path /downgrade that answers 307 to the same host and port over plain http
+    (the redirect a client must not follow from https)."""
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == "/downgrade":
+            host = dict(scope["headers"]).get(b"host", b"127.0.0.1").decode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 307,
+                    "headers": [(b"location", f"http://{host}/mcp".encode()), (b"content-length", b"0")],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await app(scope, receive, send)
+
+    return wrapped
+
+
 if __name__ == "__main__":
     parser = base_arguments("Streamable HTTP fixture server (mcp 2.x)")
     parser.add_argument("--json-response", action="store_true", help="answer requests with application/json")
@@ -96,7 +117,7 @@ if __name__ == "__main__":
     args = parser.parse_args()
     app = build_server().streamable_http_app(json_response=args.json_response, stateless_http=args.stateless)
     serve(
-        app,
+        with_downgrade_redirect(app),
         port=args.port,
         path="/mcp",
         verbose=args.verbose,
