@@ -6,7 +6,7 @@ enum Modal {
     in rect: Rect, width: Int, height: Int, title: String, footer: String,
     into grid: inout CellGrid
   ) -> Rect {
-    let w = min(rect.width - 2, width)
+    let w = min(rect.width, width)
     let h = min(rect.height, height)
     let box = Rect(
       x: rect.x + (rect.width - w) / 2, y: rect.y + (rect.height - h) / 2, width: w, height: h)
