@@ -1,6 +1,7 @@
 import ApprovalPolicy
 import ArgumentParser
 import Foundation
+import Glibc
 import HostFlow
 import PreflightCore
 import PreflightJSON
@@ -76,7 +77,17 @@ struct CallCommand: AsyncParsableCommand {
     }
     await open.close()
     if json {
-      print(JSONPrinter.pretty(record.json))
+      // Bytes straight to standard output: a 50 MB result is not copied into a String too.
+      var bytes = JSONPrinter.prettyBytes(record.json)
+      bytes.append(0x0A)
+      bytes.withUnsafeBytes { buffer in
+        var done = 0
+        while done < buffer.count {
+          let n = Glibc.write(1, buffer.baseAddress! + done, buffer.count - done)
+          if n <= 0 && errno != EINTR { break }
+          done += max(0, n)
+        }
+      }
     } else {
       let style = TerminalStyle.forStandardOutput()
       print(
