@@ -65,7 +65,8 @@ extension RawJSON: Hashable {
   /// Equal when the bytes are equal (two objects that differ only in spacing are equal as
   /// ``JSONObject``s, which compares members, but not as raw spans).
   public static func == (a: RawJSON, b: RawJSON) -> Bool {
-    a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
+    if a === b { return true }
+    return a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
   }
 
   /// Hashes the bytes.
