@@ -24,13 +24,6 @@ public enum JSONPrinter {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Pretty JSON as UTF-8 bytes, for writing out a large value without a `String` copy of it.
-  public static func prettyBytes(_ value: JSONValue, indent: Int = 2) -> [UInt8] {
-    var out: [UInt8] = []
-    writePretty(value, level: 0, indent: indent, into: &out)
-    return out
-  }
-
   /// Appends the compact text of `value` to `out`.
   public static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
     switch value {

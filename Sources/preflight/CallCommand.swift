@@ -77,17 +77,16 @@ struct CallCommand: AsyncParsableCommand {
     }
     await open.close()
     if json {
-      // Bytes straight to standard output: a 50 MB result is not copied into a String too.
-      var bytes = JSONPrinter.prettyBytes(record.json)
-      bytes.append(0x0A)
-      bytes.withUnsafeBytes { buffer in
+      // Printed in chunks straight to standard output: a 50 MB result is not copied whole.
+      JSONPrettyStream.write(record.json) { chunk in
         var done = 0
-        while done < buffer.count {
-          let n = Glibc.write(1, buffer.baseAddress! + done, buffer.count - done)
+        while done < chunk.count {
+          let n = Glibc.write(1, chunk.baseAddress! + done, chunk.count - done)
           if n <= 0 && errno != EINTR { break }
           done += max(0, n)
         }
       }
+      _ = Glibc.write(1, "\n", 1)
     } else {
       let style = TerminalStyle.forStandardOutput()
       print(

@@ -46,6 +46,23 @@ import Testing
     #expect(MemoryLayout<JSONValue>.size <= MemoryLayout<String>.size + 1)
   }
 
+  @Test(arguments: [1, 7, 1 << 20])
+  func `pretty JSON streamed in chunks is the printer's pretty JSON`(chunk: Int) throws {
+    for sample in Self.samples {
+      let bytes = Self.frame(sample)
+      for value in [try Self.deferred(bytes), try JSONParser.parse(bytes)] {
+        var out: [UInt8] = []
+        var largest = 0
+        JSONPrettyStream.write(value, chunkSize: chunk) { piece in
+          largest = max(largest, piece.count)
+          out.append(contentsOf: piece)
+        }
+        #expect(String(decoding: out, as: UTF8.self) == JSONPrinter.pretty(value))
+        if chunk == 7 { #expect(largest < 200, "handed out as it goes") }
+      }
+    }
+  }
+
   @Test func `small objects and other paths are parsed as before`() throws {
     let bytes = Self.frame(#"{"a":1}"#)
     let value = try DeferringJSONParser.parse(bytes, deferring: Self.path, above: 1 << 20)
