@@ -11,7 +11,7 @@ import Testing
         + extra + #""structuredContent":"# + structured + #","isError":false}}"#).utf8)
   }
 
-  static func deferred(_ bytes: [UInt8]) throws -> JSONValue {
+  static func deferred(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
     try DeferringJSONParser.parse(bytes, deferring: path, above: 1)
   }
 
@@ -61,6 +61,44 @@ import Testing
         if chunk == 7 { #expect(largest < 200, "handed out as it goes") }
       }
     }
+  }
+
+  @Test func `mutated frames give the parser's answer, value or error`() {
+    // A fixed generator, so a failure repeats.
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    let alphabet =
+      Array(#"{}[]:,"\/ubfnrt0123456789.eE+-aluesx "#.utf8) + [
+        0x7F, 0xC2, 0x85, 0xED, 0xA0, 0xF0, 0x80, 0x00, 0x0A,
+      ]
+    var deferredCount = 0
+    for round in 0..<3_000 {
+      var bytes = Self.frame(Self.samples[round % Self.samples.count])
+      for _ in 0..<(1 + next() % 3) {
+        let at = next() % bytes.count
+        switch next() % 3 {
+        case 0: bytes[at] = alphabet[next() % alphabet.count]
+        case 1: bytes.insert(alphabet[next() % alphabet.count], at: at)
+        default: bytes.remove(at: at)
+        }
+      }
+      let eager = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(bytes) }
+      let lazy = Result { () throws(JSONParseError) -> JSONValue in try Self.deferred(bytes) }
+      switch (eager, lazy) {
+      case (.success(let a), .success(let b)):
+        #expect(a == b, "\(String(decoding: bytes, as: UTF8.self))")
+        #expect(JSONPrinter.compact(a) == JSONPrinter.compact(b))
+        if b["result"]?["structuredContent"]?.objectValue?.raw != nil { deferredCount += 1 }
+      case (.failure(let a), .failure(let b)):
+        #expect(a == b)
+      default:
+        Issue.record("parsers disagree on \(String(decoding: bytes, as: UTF8.self))")
+      }
+    }
+    #expect(deferredCount > 100, "most mutations outside the object still defer it")
   }
 
   @Test func `small objects and other paths are parsed as before`() throws {
