@@ -122,6 +122,22 @@ import Testing
     #expect(body == eagerLines)
   }
 
+  @Test(arguments: [
+    ("short", "short"), ("\n\nafter blank lines\nsecond", "after blank lines"),
+    (String(repeating: "é", count: 45) + "\nnext", String(repeating: "é", count: 40) + "…"),
+  ])
+  func `the transcript names the first line of a text result, cut at 40 characters`(
+    text: String, shown: String
+  ) {
+    let record = CallRecord(
+      call: ModelCall(name: "big", arguments: [:]), approvalRequired: false,
+      outcome: ApprovalOutcome(kind: .notRequired, reason: "read-only"), sent: true,
+      result: ["content": [["type": "text", "text": .string(text)]]])
+    let entry = TranscriptEntry(
+      call: record.call, conversation: "c", policy: .chatgpt, record: record, origin: "form")
+    #expect(entry.summary == "result: 1 content block (\"" + shown + "\")")
+  }
+
   @Test func `invalid JSON inside structuredContent leaves the frame unparsed, as before`() {
     let frame = Array(#"{"jsonrpc":"2.0","id":1,"result":{"structuredContent":{"a":[1,}}}"#.utf8)
     #expect(throws: JSONParseError.self) {
