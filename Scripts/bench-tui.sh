@@ -92,10 +92,17 @@ print(f'| idle CPU over 5 s, connected to the demo server | {100 * ($after - $be
 
 # --- big payloads and many tools (Tests/EndToEndTests/Fixtures/big_server.py) ---
 echo
-echo "### 50 MB results and 10,000 tools (polled under tmux; one run each)"
+echo "### 50 MB results and 10,000 tools (times from the TUI's trace; one run each)"
 echo
 echo '```'
 python3 Benchmarks/tui_big_result.py "$P" --shape text
 python3 Benchmarks/tui_big_result.py "$P" --shape structured
 python3 Benchmarks/tui_many_tools.py "$P"
 echo '```'
+
+# --- the same 50 MB results, headless, beside the Python SDK client ---
+PY="${PY:-$PWD/.venv-mcp2/bin/python}"
+echo
+echo "### 50 MB results: \`preflight call\` beside the Python SDK client (medians of ${BIG_RUNS:-3})"
+echo
+python3 Benchmarks/big_payload.py "$P" "$PY" --runs "${BIG_RUNS:-3}"

@@ -39,6 +39,7 @@ public enum JSONPrinter {
       }
       out.append(UInt8(ascii: "]"))
     case .object(let o):
+      if let raw = o.raw { return RawJSONWriter.writeCompact(raw, into: &out) }
       out.append(UInt8(ascii: "{"))
       for (i, m) in o.members.enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -67,6 +68,8 @@ public enum JSONPrinter {
       }
       newline(level)
       out.append(UInt8(ascii: "]"))
+    case .object(let o) where o.raw != nil:
+      RawJSONWriter.writePretty(o.raw!, level: level, indent: indent, into: &out)
     case .object(let o) where !o.isEmpty:
       out.append(UInt8(ascii: "{"))
       for (i, m) in o.members.enumerated() {

@@ -1,6 +1,7 @@
 import ApprovalPolicy
 import ArgumentParser
 import Foundation
+import Glibc
 import HostFlow
 import PreflightCore
 import PreflightJSON
@@ -76,7 +77,16 @@ struct CallCommand: AsyncParsableCommand {
     }
     await open.close()
     if json {
-      print(JSONPrinter.pretty(record.json))
+      // Printed in chunks straight to standard output: a 50 MB result is not copied whole.
+      JSONPrettyStream.write(record.json) { chunk in
+        var done = 0
+        while done < chunk.count {
+          let n = Glibc.write(1, chunk.baseAddress! + done, chunk.count - done)
+          if n <= 0 && errno != EINTR { break }
+          done += max(0, n)
+        }
+      }
+      _ = Glibc.write(1, "\n", 1)
     } else {
       let style = TerminalStyle.forStandardOutput()
       print(

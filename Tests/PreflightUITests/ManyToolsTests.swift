@@ -26,6 +26,27 @@ import Testing
     #expect(state.tools.visible.count == 10_000)
   }
 
+  @Test func `the filter matches name or title, any case, non-ASCII included`() {
+    let tools: [JSONValue] = [
+      ["name": "read_menu", "title": "Café Menü", "inputSchema": ["type": "object"]],
+      ["name": "WRITE_Order", "inputSchema": ["type": "object"]],
+      ["name": "list", "title": "Liste des cafés", "inputSchema": ["type": "object"]],
+    ]
+    var pane = UIFixtures.state(tools: tools).tools
+    pane.filter = "CAFÉ"
+    #expect(pane.visible == [0, 2])
+    pane.filter = "write_o"
+    #expect(pane.visible == [1])
+    pane.filter = "menü"
+    #expect(pane.visible == [0])
+    pane.filter = "menucafé"
+    #expect(pane.visible.isEmpty, "a match never runs from the name into the title")
+    pane.filter = "nothing like it"
+    #expect(pane.visible.isEmpty)
+    pane.filter = ""
+    #expect(pane.visible == [0, 1, 2])
+  }
+
   @Test func `End selects the last of ten thousand and the screen shows it`() {
     var state = UIFixtures.state(tools: Self.tools)
     _ = AppUpdate.update(&state, .key(.end))

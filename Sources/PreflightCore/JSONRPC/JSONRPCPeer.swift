@@ -313,8 +313,16 @@ public actor JSONRPCPeer {
     }
   }
 
+  /// A result's `structuredContent` of this many bytes or more is kept as bytes
+  /// (``RawJSON``), not parsed into values, when it arrives.
+  public static let deferredObjectBytes = 1 << 20
+
   private func receiveFrame(_ bytes: [UInt8], http: JSONValue?) async {
-    let parsed = Result { () throws(JSONParseError) -> JSONValue in try JSONParser.parse(bytes) }
+    let parsed = Result { () throws(JSONParseError) -> JSONValue in
+      // A large `structuredContent` stays as the frame's bytes until something needs its tree.
+      try DeferringJSONParser.parse(
+        bytes, deferring: ["result", "structuredContent"], above: Self.deferredObjectBytes)
+    }
     let record = log.recordFrame(
       bytes, parsed: parsed, direction: .inbound, transport: transport.kind, http: http)
     switch parsed {

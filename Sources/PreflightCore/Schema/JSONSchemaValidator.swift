@@ -36,6 +36,7 @@ public struct JSONSchemaValidator: Sendable {
   /// Every way `instance` breaks the schema, in document order, each once; empty when it
   /// conforms.
   public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+    let instance = instance.parsedIfDeferred
     var evaluator = SchemaEvaluator(nodes: nodes, options: options)
     var found: [SchemaViolation] = []
     evaluator.evaluateChild(

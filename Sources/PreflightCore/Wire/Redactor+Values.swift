@@ -25,6 +25,10 @@ extension Redactor {
       }
       return copy.map { .array($0) }
     case .object(let object):
+      if let raw = object.raw {
+        guard mightRedact(raw, names: false) else { return nil }
+        return maskingSecretValues(.object(JSONObject(object.members)))
+      }
       var copy: JSONObject?
       for (index, member) in object.members.enumerated() {
         let (key, keyChanged) = redact(member.key)

@@ -170,6 +170,11 @@ public struct Redactor: Sendable {
       }
       return copy.map { .array($0) }
     case .object(let o):
+      if o.raw != nil {
+        // An unparsed large object: parsed only when its bytes show something to redact.
+        guard let raw = o.raw, mightRedact(raw, names: true) else { return nil }
+        return redact(.object(JSONObject(o.members)))
+      }
       var copy: JSONObject?
       for (i, m) in o.members.enumerated() {
         var replacement: JSONValue?

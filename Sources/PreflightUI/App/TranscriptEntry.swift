@@ -73,8 +73,10 @@ public struct TranscriptEntry: Sendable {
     let blocks = result["content"]?.arrayValue ?? []
     var parts = ["\(blocks.count) content block\(blocks.count == 1 ? "" : "s")"]
     if let first = blocks.first?["text"]?.stringValue {
-      let line = first.split(separator: "\n").first.map(String.init) ?? ""
-      parts[0] += " (\"" + (line.count > 40 ? String(line.prefix(40)) + "…" : line) + "\")"
+      // The first non-empty line's first 40 characters, without copying or counting the rest
+      // (the text may be 50 MB on one line).
+      let head = first.drop { $0 == "\n" }.prefix { $0 != "\n" }.prefix(41)
+      parts[0] += " (\"" + (head.count > 40 ? String(head.prefix(40)) + "…" : String(head)) + "\")"
     }
     if result["structuredContent"] != nil { parts.append("structuredContent") }
     if result["_meta"] != nil { parts.append("_meta for the widget") }

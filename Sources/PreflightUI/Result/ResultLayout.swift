@@ -94,6 +94,7 @@ public struct ResultLayout: Sendable {
     }
     out.append(StyledLine("structuredContent", Palette.title))
     if let schema {
+      // An unparsed (large) object is parsed by the validator for the check, then let go.
       let violations = JSONSchemaValidator(schema: schema).validate(structured)
       if violations.isEmpty {
         out.append(StyledLine("  ✓ matches the tool's outputSchema", Palette.ok))
@@ -110,7 +111,14 @@ public struct ResultLayout: Sendable {
     } else {
       out.append(StyledLine("  (the tool declares no outputSchema)", Palette.dim))
     }
-    if fits(structured, within: ResultBlockView.prettyLimit) {
+    if let raw = structured.objectValue?.raw {
+      // Kept as the frame's bytes: pretty-printed line by line as it is drawn.
+      out.append(
+        StyledLine(
+          "  large: " + WireSummary.size(raw.byteCount) + ", pretty-printed as it is drawn",
+          Palette.dim))
+      out.append(prettyJSON: raw, indent: 2)
+    } else if fits(structured, within: ResultBlockView.prettyLimit) {
       out.append(contentsOf: JSONColour.lines(structured, indent: 2))
     } else {
       // Pretty-printing 50 MB of objects would double it in indentation: compact, wrapped.
@@ -122,6 +130,7 @@ public struct ResultLayout: Sendable {
   /// Whether `value`'s compact JSON is roughly `budget` bytes or less, stopping as soon as it is
   /// not (so a 50 MB value is not printed just to be measured).
   public static func fits(_ value: JSONValue, within budget: Int) -> Bool {
+    if case .object(let o) = value, let raw = o.raw { return raw.byteCount <= budget }
     var left = budget
     func walk(_ value: JSONValue) -> Bool {
       switch value {
@@ -129,6 +138,8 @@ public struct ResultLayout: Sendable {
       case .array(let items):
         left -= 2 + items.count
         for item in items where left >= 0 { if !walk(item) { return false } }
+      case .object(let o) where o.raw != nil:
+        left -= o.raw!.byteCount
       case .object(let o):
         left -= 2 + o.members.count
         for m in o.members where left >= 0 {

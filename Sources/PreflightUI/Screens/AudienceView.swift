@@ -52,7 +52,7 @@ enum AudienceView {
     // A big value is summarised, never printed whole on every frame.
     guard ResultLayout.fits(value, within: 8_192) else {
       switch value {
-      case .object(let o): return "an object of \(o.members.count) members (large)"
+      case .object(let o): return "an object of \(o.count) members (large)"
       case .array(let items): return "an array of \(items.count) items (large)"
       default: return "a large value"
       }

@@ -26,11 +26,15 @@ enum ResultView {
     let audience = AudienceView.lines(record, state: state, width: area.width)
     let count = lines.count + audience.count
     let top = ListWindow.clamp(state.resultScroll, count: count, height: area.height)
-    lines.draw(from: top, in: area, into: &grid)
+    // Row by row: the layout's own drawing would clamp `top` to its last page, and its last
+    // lines would then sit under the audience lines instead of above them.
     for row in 0..<area.height {
-      let index = top + row - lines.count
-      if index >= 0 && index < audience.count {
-        audience[index].draw(into: &grid, x: area.x, y: area.y + row, width: area.width)
+      let index = top + row
+      if index < lines.count {
+        lines.line(index).draw(into: &grid, x: area.x, y: area.y + row, width: area.width)
+      } else if index - lines.count < audience.count {
+        audience[index - lines.count].draw(
+          into: &grid, x: area.x, y: area.y + row, width: area.width)
       }
     }
     if let match = screen.match, match >= top, match < top + area.height {

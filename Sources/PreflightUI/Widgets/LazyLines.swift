@@ -1,3 +1,4 @@
+import PreflightJSON
 import TerminalGrid
 
 /// Lines laid out once for one width: short parts as styled lines, long texts kept once and cut
@@ -7,6 +8,8 @@ public struct LazyLines: Sendable {
   enum Line: Sendable {
     case styled(StyledLine)
     case slice(text: Int32, start: Int, end: Int, indent: Int16, style: Style)
+    /// A pretty-printed unparsed object, standing for all of its lines.
+    case block(Int32)
   }
 
   /// Hard lines up to this many bytes that are not plain ASCII are word-wrapped by display
@@ -17,6 +20,11 @@ public struct LazyLines: Sendable {
   public let width: Int
   private(set) var lines: [Line] = []
   private(set) var texts: [String] = []
+  private var blocks: [PrettyJSONLines] = []
+  /// For each block: the entry in `lines` that stands for it and its first line.
+  private var blockStarts: [(entry: Int, line: Int)] = []
+  /// Lines beyond one per entry (each block's lines less one).
+  private var extra = 0
 
   /// An empty layout for `width` columns.
   public init(width: Int) {
@@ -24,7 +32,32 @@ public struct LazyLines: Sendable {
   }
 
   /// How many lines there are.
-  public var count: Int { lines.count }
+  public var count: Int { lines.count + extra }
+
+  /// Adds the unparsed object `raw` pretty-printed in colour (as ``JSONColour`` prints it), each
+  /// line indented; only the lines drawn are ever printed.
+  public mutating func append(prettyJSON raw: RawJSON, indent: Int = 0) {
+    let block = PrettyJSONLines(raw, indent: indent)
+    blockStarts.append((lines.count, count))
+    lines.append(.block(Int32(blocks.count)))
+    blocks.append(block)
+    extra += block.count - 1
+  }
+
+  /// The entry standing for line `index`, and the line within it (0 unless it is a block).
+  private func locate(_ index: Int) -> (entry: Int, sub: Int) {
+    guard let firstBlock = blockStarts.first, index >= firstBlock.line else { return (index, 0) }
+    var low = 0
+    var high = blockStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if blockStarts[mid].line <= index { low = mid } else { high = mid - 1 }
+    }
+    let start = blockStarts[low]
+    let size = blocks[low].count
+    if index < start.line + size { return (start.entry, index - start.line) }
+    return (start.entry + 1 + (index - start.line - size), 0)
+  }
 
   /// Adds a line.
   public mutating func append(_ line: StyledLine) {
@@ -115,9 +148,12 @@ public struct LazyLines: Sendable {
 
   /// Line `index` as styled spans.
   public func line(_ index: Int) -> StyledLine {
-    switch lines[index] {
+    let (entry, sub) = locate(index)
+    switch lines[entry] {
     case .styled(let line):
       return line
+    case .block(let block):
+      return blocks[Int(block)].line(sub)
     case .slice(let text, let start, let end, let indent, let style):
       let piece =
         texts[Int(text)].utf8.withContiguousStorageIfAvailable {
@@ -143,27 +179,50 @@ public struct LazyLines: Sendable {
   public func find(_ needle: String, after: Int) -> Int? {
     let pattern = Array(needle.lowercased().utf8)
     guard !pattern.isEmpty, count > 0 else { return nil }
-    var index = max(0, min(count, after + 1))
-    var visited = 0
-    while visited < count {
-      if index >= count { index = 0 }
-      switch lines[index] {
-      case .styled(let line):
-        if line.spans.map(\.text).joined().lowercased().utf8.firstRange(of: pattern) != nil {
-          return index
+    var start = max(0, min(count, after + 1))
+    if start >= count { start = 0 }
+    if let found = find(pattern, in: start..<count) { return found }
+    return start > 0 ? find(pattern, in: 0..<start) : nil
+  }
+
+  /// The first line in `range` where `pattern` (lowercase) starts.
+  private func find(_ pattern: [UInt8], in range: Range<Int>) -> Int? {
+    var line = range.lowerBound
+    while line < range.upperBound {
+      let (entry, sub) = locate(line)
+      switch lines[entry] {
+      case .styled(let styled):
+        if styled.spans.map(\.text).joined().lowercased().utf8.firstRange(of: pattern) != nil {
+          return line
         }
-        index += 1
-        visited += 1
+        line += 1
+      case .block(let index):
+        let block = blocks[Int(index)]
+        let upto = min(block.count, sub + (range.upperBound - line))
+        if let found = block.find(pattern, lines: sub..<upto) { return line - sub + found }
+        line += upto - sub
       case .slice(let text, let start, _, _, _):
-        var last = index
-        while last + 1 < count, case .slice(text, _, _, _, _) = lines[last + 1] { last += 1 }
-        let stop: Int
-        if case .slice(_, _, let end, _, _) = lines[last] { stop = end } else { stop = start }
-        if let offset = Self.search(pattern, in: texts[Int(text)], from: start, to: stop) {
-          return lineStarting(at: offset, in: index...last)
+        // The run of slices of this text from here: searched as one, within the range.
+        var last = entry
+        while last + 1 < lines.count, line + (last + 1 - entry) < range.upperBound,
+          case .slice(text, _, _, _, _) = lines[last + 1]
+        {
+          last += 1
         }
-        visited += last - index + 1
-        index = last + 1
+        var runEnd = last
+        while runEnd + 1 < lines.count, case .slice(text, _, _, _, _) = lines[runEnd + 1] {
+          runEnd += 1
+        }
+        var stop = start
+        if case .slice(_, _, let end, _, _) = lines[last] { stop = end }
+        var limit = stop
+        if case .slice(_, _, let end, _, _) = lines[runEnd] {
+          limit = min(end, stop + pattern.count - 1)
+        }
+        if let offset = Self.search(pattern, in: texts[Int(text)], from: start, to: limit) {
+          return line + lineStarting(at: offset, in: entry...last) - entry
+        }
+        line += last - entry + 1
       }
     }
     return nil
@@ -186,28 +245,35 @@ public struct LazyLines: Sendable {
   /// The byte offset of the first match of `pattern` (lowercase) in `text[from..<to]`,
   /// ignoring ASCII case.
   static func search(_ pattern: [UInt8], in text: String, from: Int, to: Int) -> Int? {
-    text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-      let m = pattern.count
-      guard to - from >= m else { return nil }
-      let first = pattern[0]
-      var i = from
-      let last = to - m
-      while i <= last {
-        var b = bytes[i]
-        if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b == first {
-          var j = 1
-          while j < m {
-            var c = bytes[i + j]
-            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-            if c != pattern[j] { break }
-            j += 1
-          }
-          if j == m { return i }
+    text.utf8.withContiguousStorageIfAvailable { search(pattern, in: $0, from: from, to: to) }
+      ?? nil
+  }
+
+  /// The offset of the first match of `pattern` (lowercase) in `bytes[from..<to]`, ignoring
+  /// ASCII case.
+  static func search(
+    _ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int
+  ) -> Int? {
+    let m = pattern.count
+    guard to - from >= m else { return nil }
+    let first = pattern[0]
+    var i = from
+    let last = to - m
+    while i <= last {
+      var b = bytes[i]
+      if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+      if b == first {
+        var j = 1
+        while j < m {
+          var c = bytes[i + j]
+          if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+          if c != pattern[j] { break }
+          j += 1
         }
-        i += 1
+        if j == m { return i }
       }
-      return nil
-    } ?? nil
+      i += 1
+    }
+    return nil
   }
 }

@@ -47,6 +47,50 @@ import Testing
     }
   }
 
+  @Test func `a 50 MB structuredContent opens pretty-printed, reaches its end and is searched`()
+    async throws
+  {
+    let server = try fixture("big_server.py")
+    try await withPreflight([
+      "--connect-timeout", "60", "--", "python3", server, "--shape", "structured",
+    ]) { tui in
+      try await waitForReady(tui, tools: ["big", "binary"], timeout: .seconds(60))
+      try await tui.sendKeys("c")
+      try await tui.waitFor(allOf: ["bytes", "50000000"])
+      try await tui.sendKeys("Enter")
+      // Kept as the frame's bytes and pretty-printed line by line as it is drawn.
+      let first = try await tui.waitFor(
+        allOf: [
+          "┏ Call big ", "✓ result in", "structuredContent", "pretty-printed as it is drawn",
+        ],
+        timeout: .seconds(300))
+      #expect(first.contains("\"name\": \"record 0000000\","), "\(first)")
+      #expect(!first.contains(Self.marker))
+
+      // The last lines sit above "Who sees what", not under it.
+      try await tui.sendKeys("End")
+      let last = try await tui.waitFor(
+        allOf: ["\"marker\": \"" + Self.marker + "\"", "── Who sees what ──"],
+        timeout: .seconds(60))
+      #expect(last.contains("structuredContent: an object of 1 members (large)"), "\(last)")
+
+      try await tui.sendKeys("Home")
+      try await tui.waitFor(text: "pretty-printed as it is drawn", timeout: .seconds(60))
+      try await tui.sendKeys("/")
+      try await tui.type("record 0640000")
+      try await tui.waitFor(text: "/record 0640000")
+      try await tui.sendKeys("Enter")
+      let found = try await tui.waitFor(
+        text: "\"name\": \"record 0640000\"", timeout: .seconds(120))
+      #expect(found.contains("\"id\": 640000,"))
+      #expect(!found.contains("not found"))
+      try await tui.sendKeys("Escape")
+      try await tui.waitFor(text: "[Tools 2]")
+      try await tui.sendKeys("q")
+      try await expectExitAndTerminalRestored(tui)
+    }
+  }
+
   @Test func `ten thousand tools are listed and the filter finds tool_09999`() async throws {
     let server = try fixture("big_server.py")
     try await withPreflight([
