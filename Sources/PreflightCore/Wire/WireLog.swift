@@ -234,12 +234,38 @@ public final class WireLog: Sendable {
   }
 
   /// Records with `seq` greater than `after`, oldest first.
+  ///
+  /// Found by binary search (records are kept in `seq` order), so a caller asking for the few
+  /// records of its last exchange does not pay for the whole log.
   public func records(after seq: Int) -> [WireRecord] {
     state.withLock { s in
-      let live = s.records[s.head...]
-      guard let idx = live.firstIndex(where: { $0.seq > seq }) else { return [] }
-      return Array(live[idx...])
+      Array(s.records[WireLog.firstIndex(in: s.records, from: s.head, after: seq)...])
     }
+  }
+
+  /// The `seq` of the newest record, or 0 when the log is empty; nothing is copied.
+  public var lastSeq: Int {
+    state.withLock { s in s.records.count > s.head ? s.records[s.records.count - 1].seq : 0 }
+  }
+
+  /// The record numbered `seq`, if it is still in memory (binary search; nothing else copied).
+  public func record(seq: Int) -> WireRecord? {
+    state.withLock { s in
+      let index = WireLog.firstIndex(in: s.records, from: s.head, after: seq - 1)
+      return index < s.records.count && s.records[index].seq == seq ? s.records[index] : nil
+    }
+  }
+
+  /// The index of the first record at or after `head` whose `seq` is greater than `seq`
+  /// (`records.count` when there is none).
+  private static func firstIndex(in records: [WireRecord], from head: Int, after seq: Int) -> Int {
+    var low = head
+    var high = records.count
+    while low < high {
+      let mid = low + (high - low) / 2
+      if records[mid].seq > seq { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 
   /// How many records were evicted from memory so far.
