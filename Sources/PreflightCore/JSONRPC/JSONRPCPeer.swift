@@ -330,6 +330,8 @@ public actor JSONRPCPeer {
     switch event {
     case .frame(let bytes):
       await receiveFrame(bytes, http: nil)
+    case .frames(let list):
+      for bytes in list { await receiveFrame(bytes, http: nil) }
     case .httpFrame(let bytes, let http):
       await receiveFrame(bytes, http: http)
     case .http(let details, let text):
