@@ -16,13 +16,36 @@ struct HTTPHeaders: Sendable, ExpressibleByDictionaryLiteral {
   /// The value of the first field called `name` (any case), or nil.
   subscript(name: String) -> String? {
     let wanted = name.lowercased()
-    return fields.first { $0.name.lowercased() == wanted }?.value
+    return fields.first { Self.named($0.name, wanted) }?.value
   }
 
   /// Every value of the fields called `name` (any case), in order.
   func values(_ name: String) -> [String] {
     let wanted = name.lowercased()
-    return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
+    return fields.filter { Self.named($0.name, wanted) }.map(\.value)
+  }
+
+  /// Whether `name` lowercased is `wanted` (already lowercased). Every lookup asks this of
+  /// every field, so an ASCII name (all real ones) is compared byte by byte without making a
+  /// lowercased copy; any other name takes the general path.
+  static func named(_ name: String, _ wanted: String) -> Bool {
+    var ascii = true
+    var equal = name.utf8.count == wanted.utf8.count
+    if equal {
+      for (byte, other) in zip(name.utf8, wanted.utf8) {
+        if byte >= 0x80 {
+          ascii = false
+          break
+        }
+        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+        if lower != other {
+          equal = false
+          break
+        }
+      }
+    }
+    if !equal && ascii { ascii = !name.utf8.contains { $0 >= 0x80 } }
+    return ascii ? equal : name.lowercased() == wanted
   }
 
   /// The comma-separated elements of every field called `name`, trimmed and lowercased, with

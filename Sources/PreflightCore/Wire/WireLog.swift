@@ -154,7 +154,7 @@ public final class WireLog: Sendable {
       var bodyMasked = false
       switch body {
       case .local(_, let text, _), .stderr(let text), .raw(let text, _):
-        bodyMasked = text.contains(Redactor.mask)
+        bodyMasked = WireLog.containsMask(text)
       default: break
       }
       let record = WireRecord(
@@ -221,11 +221,26 @@ public final class WireLog: Sendable {
   /// Whether any string inside `value` holds the redaction mask.
   static func containsMask(_ value: JSONValue) -> Bool {
     switch value {
-    case .string(let s): s.contains(Redactor.mask)
+    case .string(let s): containsMask(s)
     case .array(let items): items.contains(where: containsMask)
     case .object(let o): o.members.contains { containsMask($0.value) }
     default: false
     }
+  }
+
+  /// Whether `text` holds the redaction mask, compared as UTF-8 bytes (Foundation's
+  /// `String.contains` bridged through `NSString` for every record).
+  static func containsMask(_ text: String) -> Bool {
+    let mask = Redactor.mask.utf8
+    let first = mask.first!
+    let utf8 = text.utf8
+    guard utf8.count >= mask.count else { return false }
+    var index = utf8.startIndex
+    while let found = utf8[index...].firstIndex(of: first) {
+      if utf8[found...].starts(with: mask) { return true }
+      index = utf8.index(after: found)
+    }
+    return false
   }
 
   /// The records now in memory, oldest first.
