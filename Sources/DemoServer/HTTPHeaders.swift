@@ -29,23 +29,21 @@ struct HTTPHeaders: Sendable, ExpressibleByDictionaryLiteral {
   /// every field, so an ASCII name (all real ones) is compared byte by byte without making a
   /// lowercased copy; any other name takes the general path.
   static func named(_ name: String, _ wanted: String) -> Bool {
-    var ascii = true
-    var equal = name.utf8.count == wanted.utf8.count
-    if equal {
-      for (byte, other) in zip(name.utf8, wanted.utf8) {
-        if byte >= 0x80 {
-          ascii = false
-          break
+    let answer = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      wanted.utf8.withContiguousStorageIfAvailable { other -> Bool? in
+        // Not ASCII: lowercasing may change the length, so the general path answers.
+        for byte in bytes where byte >= 0x80 { return nil }
+        guard bytes.count == other.count else { return false }
+        for index in 0..<bytes.count {
+          let byte = bytes[index]
+          let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+          if lower != other[index] { return false }
         }
-        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
-        if lower != other {
-          equal = false
-          break
-        }
-      }
+        return true
+      } ?? nil
     }
-    if !equal && ascii { ascii = !name.utf8.contains { $0 >= 0x80 } }
-    return ascii ? equal : name.lowercased() == wanted
+    if let answer, let answer { return answer }
+    return name.lowercased() == wanted
   }
 
   /// The comma-separated elements of every field called `name`, trimmed and lowercased, with
