@@ -19,9 +19,10 @@ struct FloodResult {
 
   /// One line of tab-separated `key=value` fields, for `Scripts/bench.sh` to read.
   var line: String {
-    func mb(_ bytes: Int) -> String { String(Double(bytes / 1024) / 1024) }
+    func mb(_ bytes: Int) -> String { String((Double(bytes) / 1_048_576 * 10).rounded() / 10) }
     return [
-      "frames=\(frames)", "seconds=\(seconds)", "rate=\(Int(rate))", "peakMB=\(mb(peakBytes))",
+      "frames=\(frames)", "seconds=\((seconds * 10_000).rounded() / 10_000)", "rate=\(Int(rate))",
+      "peakMB=\(mb(peakBytes))",
       "baselineMB=\(mb(baselineBytes))", "kept=\(recordsKept)", "evicted=\(recordsEvicted)",
     ].joined(separator: "\t")
   }
