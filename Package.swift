@@ -5,7 +5,8 @@ let package = Package(
   name: "Preflight",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "preflight", targets: ["preflight"])
+    .executable(name: "preflight", targets: ["preflight"]),
+    .executable(name: "preflight-bench", targets: ["PreflightBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -54,6 +55,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks measured inside the core (Scripts/bench.sh): not installed, not part of the CLI.
+    .executableTarget(
+      name: "PreflightBench", dependencies: ["PreflightCore"], path: "Sources/PreflightBench"),
     // Shared helpers for the test targets: scripted transports, a test clock, process runners.
     .target(name: "PreflightTestSupport", dependencies: ["PreflightCore"]),
 

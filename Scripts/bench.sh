@@ -2,7 +2,7 @@
 # Preflight's benchmarks, each beside a peer in the same run, reported as ratios.
 #
 #   Scripts/bench.sh            # everything; RUNS=N changes the number of runs (default 15)
-#   Scripts/bench.sh cold calls # only some sections: cold, calls, tui
+#   Scripts/bench.sh cold calls # only some sections: cold, calls, flood, tui
 #
 # Builds Preflight in release mode, installs hyperfine if missing, and uses the Python
 # environments of Scripts/setup-python.sh. Whole-process times come from hyperfine (medians);
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 sections=("$@")
-[[ ${#sections[@]} -gt 0 ]] || sections=(cold calls tui)
+[[ ${#sections[@]} -gt 0 ]] || sections=(cold calls flood tui)
 wants() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
 command -v hyperfine >/dev/null 2>&1 || {
@@ -21,9 +21,12 @@ command -v hyperfine >/dev/null 2>&1 || {
 Scripts/setup-python.sh >/dev/null
 if [[ -n "${PREFLIGHT_BIN:-}" ]]; then
   P="$PREFLIGHT_BIN" # a build of your own, e.g. to check this script quickly
+  B="${PREFLIGHT_BENCH_BIN:-$(dirname "$P")/preflight-bench}"
 else
   swift build -c release --product preflight >/dev/null
+  swift build -c release --product preflight-bench >/dev/null
   P="$PWD/.build/release/preflight"
+  B="$PWD/.build/release/preflight-bench"
 fi
 PY="$PWD/.venv-mcp2/bin/python"
 RUNS="${RUNS:-15}"
@@ -36,6 +39,8 @@ cleanup() {
 trap cleanup EXIT
 
 cc -O2 -o "$work/pipe_floor" Benchmarks/pipe_floor.c
+cc -O2 -o "$work/echo_server" Benchmarks/echo_server.c
+cc -O2 -o "$work/flood_server" Benchmarks/flood_server.c
 
 # Runs hyperfine on the given commands and appends their medians (seconds) to $work/NAME.tsv.
 measure() {
@@ -111,9 +116,13 @@ if wants calls; then
     "$P scenario --json $work/calls1.json $URL" \
     "$P scenario --json $work/callsN.json $URL" \
     "$PY Benchmarks/python_client.py --calls 1 $URL" \
-    "$PY Benchmarks/python_client.py --calls $N $URL"
+    "$PY Benchmarks/python_client.py --calls $N $URL" \
+    "$P scenario --json $work/calls1.json -- $work/echo_server" \
+    "$P scenario --json $work/callsN.json -- $work/echo_server"
   rate() { python3 -c "print(f'{($N - 1) / ($(median calls "$2") - $(median calls "$1")):.0f}')"; }
   pf=$(rate 1 2) py=$(rate 3 4) floor=$(rate 5 6) pfh=$(rate 7 8) pyh=$(rate 9 10)
+  pfc=$(rate 11 12)
+  us() { python3 -c "print(f'{1e6 / $1:.1f} µs')"; }
   echo
   echo "## Call throughput: sequential tools/call of echo ($N calls; rate = (N−1) / (T(N) − T(1)))"
   echo
@@ -121,8 +130,33 @@ if wants calls; then
   echo "|---|---|---|---|---|---|"
   echo "| stdio | $pf calls/s | $py calls/s | **$(ratio "$pf" "$py")** | $floor round trips/s | $(python3 -c "print(f'{100 * $pf / $floor:.1f} %')") |"
   echo "| Streamable HTTP | $pfh calls/s | $pyh calls/s | **$(ratio "$pfh" "$pyh")** | — | — |"
+  echo
+  echo "Floors (stdio): a bare pipe round trip $(us "$floor"); Preflight against a minimal C echo"
+  echo "server (Benchmarks/echo_server.c, so the time is nearly all Preflight's) $pfc calls/s ="
+  echo "$(us "$pfc") a call, $(python3 -c "print(f'{100 * $pfc / $floor:.1f} %')") of the pipe floor;"
+  echo "against the demo server $(us "$pf") a call (the demo server's share: $(python3 -c "print(f'{1e6 / $pf - 1e6 / $pfc:.1f} µs')"))."
   kill "$server_pid" 2>/dev/null || true
   server_pid=""
+fi
+
+if wants flood; then
+  # The core's ingestion rate: the real stdio transport, peer, wire log and event stream, fed
+  # by a C server that writes the frames as fast as the pipe takes them (docs/benchmarks.md).
+  F="${FRAMES:-100000}"
+  for cap in 100000 10000; do
+    for _ in $(seq "${FLOOD_RUNS:-5}"); do
+      "$B" flood --frames "$F" --wire-cap "$cap" -- "$work/flood_server" "$F"
+    done >"$work/flood-$cap.txt"
+  done
+  field() { grep -o "$2=[0-9.]*" "$work/flood-$1.txt" | cut -d= -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  echo
+  echo "## Flood: $F notifications/message through the core (median of ${FLOOD_RUNS:-5})"
+  echo
+  echo "| wire cap | frames/s | time | peak RSS | RSS before the flood | records kept |"
+  echo "|---|---|---|---|---|---|"
+  for cap in 100000 10000; do
+    echo "| $cap | $(field "$cap" rate) | $(python3 -c "print(f'{$(field "$cap" seconds) * 1000:.0f} ms')") | $(field "$cap" peakMB) MB | $(field "$cap" baselineMB) MB | $(field "$cap" kept) |"
+  done
 fi
 
 if wants tui && [[ -x Scripts/bench-tui.sh ]]; then

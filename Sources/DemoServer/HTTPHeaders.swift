@@ -16,13 +16,34 @@ struct HTTPHeaders: Sendable, ExpressibleByDictionaryLiteral {
   /// The value of the first field called `name` (any case), or nil.
   subscript(name: String) -> String? {
     let wanted = name.lowercased()
-    return fields.first { $0.name.lowercased() == wanted }?.value
+    return fields.first { Self.named($0.name, wanted) }?.value
   }
 
   /// Every value of the fields called `name` (any case), in order.
   func values(_ name: String) -> [String] {
     let wanted = name.lowercased()
-    return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
+    return fields.filter { Self.named($0.name, wanted) }.map(\.value)
+  }
+
+  /// Whether `name` lowercased is `wanted` (already lowercased). Every lookup asks this of
+  /// every field, so an ASCII name (all real ones) is compared byte by byte without making a
+  /// lowercased copy; any other name takes the general path.
+  static func named(_ name: String, _ wanted: String) -> Bool {
+    let answer = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      wanted.utf8.withContiguousStorageIfAvailable { other -> Bool? in
+        // Not ASCII: lowercasing may change the length, so the general path answers.
+        for byte in bytes where byte >= 0x80 { return nil }
+        guard bytes.count == other.count else { return false }
+        for index in 0..<bytes.count {
+          let byte = bytes[index]
+          let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+          if lower != other[index] { return false }
+        }
+        return true
+      } ?? nil
+    }
+    if let answer, let answer { return answer }
+    return name.lowercased() == wanted
   }
 
   /// The comma-separated elements of every field called `name`, trimmed and lowercased, with

@@ -15,8 +15,15 @@ public enum ArgumentCheck {
   /// without a schema accepts anything.
   public static func violations(_ arguments: JSONValue?, tool: JSONValue) -> [Problem] {
     guard let schema = tool["inputSchema"] else { return [] }
+    return violations(arguments, validator: JSONSchemaValidator(schema: schema))
+  }
+
+  /// Every problem with `arguments` (nil counts as `{}`) under an input schema compiled ahead.
+  public static func violations(
+    _ arguments: JSONValue?, validator: JSONSchemaValidator
+  ) -> [Problem] {
     let instance = arguments ?? .object(JSONObject())
-    return JSONSchemaValidator(schema: schema).validate(instance).map {
+    return validator.validate(instance).map {
       Problem(path: $0.path.description, message: $0.message)
     }
   }

@@ -87,7 +87,7 @@ public struct ModelCallRunner: Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     var record = CallRecord(call: call, approvalRequired: required, outcome: outcome, sent: true)
-    let firstSeq = (log.records.last?.seq ?? 0) + 1
+    let firstSeq = log.lastSeq + 1
     do {
       record.result = try await session.callTool(
         call.name, arguments: call.arguments, conversation: conversation,

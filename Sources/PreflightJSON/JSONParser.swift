@@ -8,13 +8,13 @@ public struct JSONParser {
 
   /// Parses one JSON value from `bytes` (surrounding whitespace allowed).
   public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-    let array = Array(bytes)
-    var result: Result<JSONValue, JSONParseError> = .failure(JSONParseError(offset: 0, reason: ""))
-    array.withUnsafeBufferPointer { buffer in
+    // Contiguous bytes (an array, a frame) are read in place; others are copied once.
+    let parsed = bytes.withContiguousStorageIfAvailable { buffer in
       var parser = JSONParser(buffer)
-      result = Result { () throws(JSONParseError) -> JSONValue in try parser.parseDocument() }
+      return Result { () throws(JSONParseError) -> JSONValue in try parser.parseDocument() }
     }
-    return try result.get()
+    if let parsed { return try parsed.get() }
+    return try parse(Array(bytes))
   }
 
   /// Parses one JSON value from a string.
@@ -44,12 +44,17 @@ public struct JSONParser {
   }
 
   private mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x09, 0x0A, 0x0D: index += 1
-      default: return
+    var i = index
+    let count = bytes.count
+    while i < count {
+      switch bytes[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default:
+        index = i
+        return
       }
     }
+    index = i
   }
 
   private mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -196,21 +201,28 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONParseError) -> String {
     index += 1
     let start = index
-    // Fast path: no escapes, all plain bytes.
+    // Fast path: no escapes, all plain bytes. The scan keeps its position in a local, not in
+    // `self`, so the loop stays in registers.
     var hasEscape = false
     var hasHighBytes = false
-    while index < bytes.count {
-      let b = bytes[index]
+    var i = index
+    let count = bytes.count
+    while i < count {
+      let b = bytes[i]
       if b == UInt8(ascii: "\"") { break }
       if b == UInt8(ascii: "\\") {
         hasEscape = true
-        index += 2
+        i += 2
         continue
       }
-      if b < 0x20 { throw fail("control character in a string (must be escaped)") }
+      if b < 0x20 {
+        index = i
+        throw fail("control character in a string (must be escaped)")
+      }
       if b >= 0x80 { hasHighBytes = true }
-      index += 1
+      i += 1
     }
+    index = i
     guard index < bytes.count else { throw fail("unterminated string") }
     let end = index
     index += 1

@@ -13,6 +13,8 @@ public enum JSONPrinter {
   /// Compact JSON as UTF-8 bytes.
   public static func compactBytes(_ value: JSONValue) -> [UInt8] {
     var out: [UInt8] = []
+    // Most frames are under a kilobyte: one allocation instead of a doubling series.
+    out.reserveCapacity(1024)
     writeCompact(value, into: &out)
     return out
   }
@@ -92,30 +94,53 @@ public enum JSONPrinter {
   /// written as `\u00XX`, so printed JSON never carries a raw terminal control sequence.
   public static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    var s = s
-    s.withUTF8 { bytes in
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let b = bytes[i]
-        switch b {
-        case 0x22: out.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-        case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-        case 0x00..<0x20, 0x7F: appendUnicodeEscape(b, into: &out)
-        case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]):
-          appendUnicodeEscape(bytes[i + 1], into: &out)
-          i += 1
-        default: out.append(b)
-        }
-        i += 1
-      }
+    let written: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+      appendEscaped(bytes, into: &out)
+    }
+    if written == nil {
+      var copy = s
+      copy.withUTF8 { appendEscaped($0, into: &out) }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends UTF-8 bytes with JSON's escapes: runs that need none are copied whole (most
+  /// strings are one run).
+  private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    var i = 0
+    let n = bytes.count
+    var run = 0
+    while i < n {
+      let b = bytes[i]
+      // Printable ASCII other than the quote and the backslash: the common case.
+      if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C {
+        i += 1
+        continue
+      }
+      // UTF-8 other than a C1 control character (C2 80–C2 9F).
+      if b >= 0x80 && !(b == 0xC2 && i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F) {
+        i += 1
+        continue
+      }
+      if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+      switch b {
+      case 0x22: out.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+      case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+      case 0xC2:
+        // A C1 control character (U+0080–U+009F), written as \u0080–\u009F.
+        appendUnicodeEscape(bytes[i + 1], into: &out)
+        i += 1
+      default: appendUnicodeEscape(b, into: &out)
+      }
+      i += 1
+      run = i
+    }
+    if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<n])) }
   }
 
   private static func appendUnicodeEscape(_ b: UInt8, into out: inout [UInt8]) {

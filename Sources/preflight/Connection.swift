@@ -49,7 +49,7 @@ struct Connection {
           continue
         }
         guard case .invalidFrame(let reason, let seq) = event else { continue }
-        let record = log.records.first { $0.seq == seq }
+        let record = log.record(seq: seq)
         var sample = ""
         if case .raw(let text, _)? = record?.body {
           sample = ": " + UntrustedText.oneLine(text, width: 80)

@@ -79,9 +79,12 @@ struct ScenarioCommand: AsyncParsableCommand {
       let listing = try await open.listToolsOrThrow()
       listedTools = listing.tools
       var tools: [JSONValue] = []
+      var checker = ArgumentChecker()
       for call in calls {
         let tool = try ToolLookup.find(call.name, in: listing, sendAnyway: noValidate)
-        if !noValidate { try ToolLookup.validate(call.arguments, for: tool, name: call.name) }
+        if !noValidate {
+          try ToolLookup.validate(call.arguments, for: tool, name: call.name, checker: &checker)
+        }
         tools.append(tool)
       }
       var runner = ModelCallRunner(

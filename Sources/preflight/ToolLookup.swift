@@ -33,7 +33,15 @@ enum ToolLookup {
   static func validate(_ arguments: JSONValue?, for tool: JSONValue, name: String)
     throws(CLIFailure)
   {
-    let violations = ArgumentCheck.violations(arguments, tool: tool)
+    var checker = ArgumentChecker()
+    try validate(arguments, for: tool, name: name, checker: &checker)
+  }
+
+  /// ``validate(_:for:name:)`` with schemas compiled once across calls.
+  static func validate(
+    _ arguments: JSONValue?, for tool: JSONValue, name: String, checker: inout ArgumentChecker
+  ) throws(CLIFailure) {
+    let violations = checker.violations(arguments, tool: tool)
     guard !violations.isEmpty else { return }
     let lines = violations.map { "  \($0.path): \($0.message)" }.joined(separator: "\n")
     var failure = CLIFailure(

@@ -45,6 +45,7 @@ final class TappedTransport: Transport {
       for await event in stream {
         switch event {
         case .frame(let bytes), .httpFrame(let bytes, _): tap.withLock { $0.inbound.append(bytes) }
+        case .frames(let list): tap.withLock { $0.inbound.append(contentsOf: list) }
         case .closed: tap.withLock { $0.closed = true }
         case .stderr, .note, .http: break
         }

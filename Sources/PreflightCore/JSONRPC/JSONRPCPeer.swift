@@ -16,7 +16,11 @@ public actor JSONRPCPeer {
     var hardDeadline: Duration
     var continuation: CheckedContinuation<Result<JSONValue, RPCFailure>, Never>?
     var outcome: Result<JSONValue, RPCFailure>?
-    var timer: Task<Void, Never>?
+
+    /// Whether a deadline applies (a timeout or a total limit).
+    var isTimed: Bool { options.timeout != nil || options.maxTotal != nil }
+    /// When it times out, unless progress moves the deadline.
+    var due: Duration { min(deadline, hardDeadline) }
   }
 
   /// Everything no pending request consumed: notifications, server requests, late responses,
@@ -39,6 +43,13 @@ public actor JSONRPCPeer {
   private var incoming: [RequestID: Task<Void, Never>] = [:]
   private var cancelledIncoming: Set<RequestID> = []
   private var readTask: Task<Void, Never>?
+  /// The one task that times requests out, asleep until the earliest deadline; a task per
+  /// request made and cancelled a task and a timer for every call.
+  private var sweeper: Task<Void, Never>?
+  /// When the sweeper wakes next.
+  private var sweeperDue: Duration?
+  /// Numbers sweepers, so that one replaced by an earlier deadline stops at its next look.
+  private var sweeperGeneration = 0
   private var closeReason: CloseReason?
 
   /// Makes a peer; call ``start()`` to open the transport.
@@ -134,12 +145,11 @@ public actor JSONRPCPeer {
     pending[id] = Pending(
       method: method, options: options, deadline: deadline, hardDeadline: hard)
     if options.timeout != nil || options.maxTotal != nil {
-      pending[id]?.timer = Task { [weak self] in await self?.watchDeadline(id) }
+      armSweeper(min(deadline, hard))
     }
     do {
       try await sendMessage(.object(message))
     } catch {
-      pending[id]?.timer?.cancel()
       pending[id] = nil
       // A write usually fails because the other side is gone: report why it went (a process's
       // exit status and last stderr lines) rather than the broken pipe, once the reader sees it.
@@ -248,32 +258,54 @@ public actor JSONRPCPeer {
       "notifications/cancelled", params: ["requestId": id.json, "reason": .string(reason)])
   }
 
-  private func watchDeadline(_ id: RequestID) async {
-    while let entry = pending[id], entry.outcome == nil {
-      let due = min(entry.deadline, entry.hardDeadline)
-      do {
-        try await clock.sleep(until: due)
-      } catch {
-        return
-      }
-      guard let now = pending[id], now.outcome == nil else { return }
-      let dueNow = min(now.deadline, now.hardDeadline)
-      if clock.now >= dueNow {
-        let hard = now.hardDeadline <= now.deadline
-        let limit = hard ? now.options.maxTotal : now.options.timeout
-        let text = "timed out after \(RPCFailure.format(limit ?? .zero))"
-        await sendCancellation(id, method: now.method, reason: text)
-        finish(id, .failure(.timedOut(after: limit ?? .zero)), endedBecause: "timed out")
-        return
+  /// Makes sure the sweeper wakes by `due`: a sleeping sweeper that wakes earlier is kept
+  /// (sequential requests under one timeout never make a new one); otherwise it is replaced.
+  private func armSweeper(_ due: Duration) {
+    if sweeper != nil, let current = sweeperDue, current <= due { return }
+    sweeper?.cancel()
+    sweeperGeneration += 1
+    let generation = sweeperGeneration
+    sweeperDue = due
+    sweeper = Task { [weak self, clock] in
+      var wake = due
+      while true {
+        do {
+          try await clock.sleep(until: wake)
+        } catch {
+          return
+        }
+        guard let self, let next = await self.sweep(generation) else { return }
+        wake = next
       }
     }
+  }
+
+  /// Times out every request whose deadline has passed (sending `notifications/cancelled`);
+  /// returns when to look next, or nil when no deadline is left or a newer sweeper took over.
+  private func sweep(_ generation: Int) async -> Duration? {
+    guard generation == sweeperGeneration else { return nil }
+    let now = clock.now
+    let due = pending.filter { $0.value.outcome == nil && $0.value.isTimed && $0.value.due <= now }
+    for id in due.keys.sorted(by: { due[$0]!.due < due[$1]!.due }) {
+      // An earlier cancellation was sent in between: look again at this one.
+      guard let entry = pending[id], entry.outcome == nil, clock.now >= entry.due else { continue }
+      let hard = entry.hardDeadline <= entry.deadline
+      let limit = hard ? entry.options.maxTotal : entry.options.timeout
+      let text = "timed out after \(RPCFailure.format(limit ?? .zero))"
+      await sendCancellation(id, method: entry.method, reason: text)
+      finish(id, .failure(.timedOut(after: limit ?? .zero)), endedBecause: "timed out")
+    }
+    guard generation == sweeperGeneration else { return nil }
+    let next = pending.values.lazy.filter { $0.outcome == nil && $0.isTimed }.map(\.due).min()
+    sweeperDue = next
+    if next == nil { sweeper = nil }
+    return next
   }
 
   private func finish(
     _ id: RequestID, _ outcome: Result<JSONValue, RPCFailure>, endedBecause: String?
   ) {
     guard var entry = pending[id] else { return }
-    entry.timer?.cancel()
     if let endedBecause {
       ended[id] = endedBecause
       endedOrder.append(id)
@@ -288,7 +320,6 @@ public actor JSONRPCPeer {
       c.resume(returning: outcome)
     } else {
       entry.outcome = outcome
-      entry.timer = nil
       pending[id] = entry
     }
   }
@@ -299,6 +330,8 @@ public actor JSONRPCPeer {
     switch event {
     case .frame(let bytes):
       await receiveFrame(bytes, http: nil)
+    case .frames(let list):
+      for bytes in list { await receiveFrame(bytes, http: nil) }
     case .httpFrame(let bytes, let http):
       await receiveFrame(bytes, http: http)
     case .http(let details, let text):
@@ -355,6 +388,9 @@ public actor JSONRPCPeer {
       break
     }
     closeReason = reason
+    sweeper?.cancel()
+    sweeper = nil
+    sweeperDue = nil
     switch reason {
     case .processExited:
       log.recordLocal(kind: "server-exited", text: reason.description, transport: transport.kind)

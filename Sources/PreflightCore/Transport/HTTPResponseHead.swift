@@ -39,10 +39,22 @@ struct HTTPResponseHead: Sendable, Hashable {
   var isSuccess: Bool { (200..<300).contains(status) }
 
   /// The media type of `Content-Type`, lowercased, without parameters; nil when absent.
+  ///
+  /// Read on every response, so it stays out of Foundation: spaces and tabs are trimmed by hand
+  /// (Foundation's `trimmingCharacters` showed at the top of a call's profile).
   var mediaType: String? {
-    guard let raw = value("Content-Type") else { return nil }
-    let type = raw.split(separator: ";", maxSplits: 1).first ?? ""
-    return type.trimmingCharacters(in: .whitespaces).lowercased()
+    guard let raw = headers["content-type"] else { return nil }
+    var type = raw.split(separator: ";", maxSplits: 1).first ?? ""
+    while let first = type.first, Self.isBlank(first) { type = type.dropFirst() }
+    while let last = type.last, Self.isBlank(last) { type = type.dropLast() }
+    return type.lowercased()
+  }
+
+  /// What `CharacterSet.whitespaces` holds: a tab or a space separator (Zs).
+  private static func isBlank(_ character: Character) -> Bool {
+    character.unicodeScalars.allSatisfy {
+      $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+    }
   }
 
   /// "401 Unauthorized".

@@ -37,20 +37,21 @@ final class StdioLineReader: Sendable {
     StdioPOSIX.makePipe().map { StdioLineReader(stopPipe: $0) }
   }
 
-  /// Starts a thread reading `fd`; `onLine` gets every line (including empty ones and an
-  /// unfinished last line), then `onEnd` is called once, from that thread. Call it once.
+  /// Starts a thread reading `fd`; `onLines` gets the lines each read completes, in order, at
+  /// least one per call (including empty ones and an unfinished last line), then `onEnd` is
+  /// called once, from that thread. Call it once.
   ///
   /// The reader closes `fd` when it ends if `closesDescriptor` is set.
   func start(
     name: String,
     fd: Int32,
     closesDescriptor: Bool,
-    onLine: @escaping @Sendable ([UInt8]) -> Void,
+    onLines: @escaping @Sendable ([[UInt8]]) -> Void,
     onEnd: @escaping @Sendable (End) -> Void
   ) {
     let stopFd = stopReader
     let thread = Thread {
-      let end = Self.run(fd: fd, stopFd: stopFd, onLine: onLine)
+      let end = Self.run(fd: fd, stopFd: stopFd, onLines: onLines)
       if closesDescriptor {
         StdioPOSIX.closeQuietly(fd)
       }
@@ -60,6 +61,18 @@ final class StdioLineReader: Sendable {
     }
     thread.name = name
     thread.start()
+  }
+
+  /// The event for the lines one read completed: empty lines are skipped, one frame is a
+  /// `.frame`, more are one `.frames`; nil when nothing is left.
+  static func frameEvent(_ lines: [[UInt8]]) -> TransportEvent? {
+    if lines.count == 1 { return lines[0].isEmpty ? nil : .frame(lines[0]) }
+    let frames = lines.filter { !$0.isEmpty }
+    switch frames.count {
+    case 0: return nil
+    case 1: return .frame(frames[0])
+    default: return .frames(frames)
+    }
   }
 
   /// Releases a reader that was made but never started.
@@ -81,7 +94,7 @@ final class StdioLineReader: Sendable {
 
   /// The blocking loop: wait for bytes or a stop, read, split, repeat.
   private static func run(
-    fd: Int32, stopFd: Int32, onLine: @Sendable ([UInt8]) -> Void
+    fd: Int32, stopFd: Int32, onLines: @Sendable ([[UInt8]]) -> Void
   ) -> End {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -109,7 +122,9 @@ final class StdioLineReader: Sendable {
       if watched[0].revents == 0 { continue }
       let count = read(fd, buffer.baseAddress, chunkSize)
       if count > 0 {
-        splitter.push(UnsafeRawBufferPointer(rebasing: buffer[..<count]), onLine)
+        var lines: [[UInt8]] = []
+        splitter.push(UnsafeRawBufferPointer(rebasing: buffer[..<count])) { lines.append($0) }
+        if !lines.isEmpty { onLines(lines) }
       } else if count == 0 {
         end = .endOfFile
         break
@@ -124,7 +139,7 @@ final class StdioLineReader: Sendable {
       }
     }
     if let rest = splitter.finish() {
-      onLine(rest)
+      onLines([rest])
     }
     return end
   }

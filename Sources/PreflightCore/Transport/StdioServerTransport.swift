@@ -75,9 +75,9 @@ public final class StdioServerTransport: Transport {
     }
     reader.start(
       name: "preflight.stdio.stdin", fd: input, closesDescriptor: false,
-      onLine: { line in
-        if !line.isEmpty {
-          continuation.yield(.frame(line))
+      onLines: { lines in
+        if let event = StdioLineReader.frameEvent(lines) {
+          continuation.yield(event)
         }
       },
       onEnd: { end in

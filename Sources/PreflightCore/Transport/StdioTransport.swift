@@ -11,7 +11,8 @@ import Synchronization
 /// - (the start itself is ``openingNote``: "started COMMAND (pid N)", read once `open()`
 ///   returns, so the wire log records it before the first frame goes out);
 /// - `.frame` for every non-empty stdout line, as soon as its newline arrives (a trailing `\r`
-///   is dropped; bytes are kept as they are, JSON or not, valid UTF-8 or not);
+///   is dropped; bytes are kept as they are, JSON or not, valid UTF-8 or not); lines that one
+///   read of the pipe completes together come as one `.frames` event, in order;
 /// - `.stderr` for every stderr line (invalid UTF-8 repaired for display);
 /// - `.note(kind: "process", …)` when shutdown closes stdin or sends a signal, when the process
 ///   ended during shutdown ("server process N exited with status 0"), and when a process the
@@ -233,9 +234,9 @@ public final class StdioTransport: Transport {
     readers.enter()
     outputReader.start(
       name: "preflight.stdio.stdout.\(child.pid)", fd: child.stdout, closesDescriptor: true,
-      onLine: { line in
-        if !line.isEmpty {
-          continuation.yield(.frame(line))
+      onLines: { lines in
+        if let event = StdioLineReader.frameEvent(lines) {
+          continuation.yield(event)
         }
       },
       onEnd: { end in
@@ -249,10 +250,12 @@ public final class StdioTransport: Transport {
       })
     errorReader.start(
       name: "preflight.stdio.stderr.\(child.pid)", fd: child.stderr, closesDescriptor: true,
-      onLine: { line in
-        let text = String(decoding: line, as: UTF8.self)
-        self.remember(stderrLine: text)
-        continuation.yield(.stderr(text))
+      onLines: { lines in
+        for line in lines {
+          let text = String(decoding: line, as: UTF8.self)
+          self.remember(stderrLine: text)
+          continuation.yield(.stderr(text))
+        }
       },
       onEnd: { _ in readers.leave() })
     let waiter = Thread {

@@ -4,6 +4,10 @@ import PreflightJSON
 public enum TransportEvent: Sendable {
   /// One inbound frame's bytes, exactly as received (without the framing newline).
   case frame([UInt8])
+  /// Several inbound frames that arrived together, in order: a stdio transport reads its pipe
+  /// in large chunks and hands on every frame a chunk completes as one event, so a flood costs
+  /// one event per read rather than one per frame. Each is handled as a ``frame(_:)``.
+  case frames([[UInt8]])
   /// One inbound frame that arrived over HTTP, with the `http` object of the wire log (method,
   /// URL, status, the headers that matter, the SSE event id), secrets already redacted.
   case httpFrame([UInt8], http: JSONValue)

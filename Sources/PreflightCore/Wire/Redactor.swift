@@ -26,6 +26,7 @@ public struct Redactor: Sendable {
   /// (`Authorization`, `Cookie`, `api_key`, `client_secret`, `GITHUB_TOKEN`, `password`…).
   /// `progressToken` and counts like `maxTokens` are not secrets.
   public static func isSecretName(_ name: String) -> Bool {
+    if let answer = isSecretASCIIName(name) { return answer }
     let n = String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != "." })
     if n == "progresstoken" { return false }
     let suffixes = [
@@ -33,6 +34,80 @@ public struct Redactor: Sendable {
       "credential", "credentials", "accesskey", "sessionkey", "signature",
     ]
     return suffixes.contains { n.hasSuffix($0) } || n == "auth" || n == "setcookie"
+  }
+
+  /// A word of ``isSecretName(_:)`` packed for comparison with a name's last letters: up to 16
+  /// bytes, the last one in the lowest byte of `low`.
+  private struct PackedWord: Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var lowMask: UInt64 = 0
+    var highMask: UInt64 = 0
+    var count: Int
+
+    init(_ word: String) {
+      let bytes = Array(word.utf8)
+      count = bytes.count
+      for (k, byte) in bytes.reversed().enumerated() {
+        if k < 8 {
+          low |= UInt64(byte) << (8 * k)
+          lowMask |= 0xFF << (8 * k)
+        } else {
+          high |= UInt64(byte) << (8 * (k - 8))
+          highMask |= 0xFF << (8 * (k - 8))
+        }
+      }
+    }
+
+    /// Whether letters packed the same way end with this word.
+    func ends(_ low: UInt64, _ high: UInt64) -> Bool {
+      low & lowMask == self.low && high & highMask == self.high
+    }
+  }
+
+  /// The suffixes of ``isSecretName(_:)``, packed.
+  private static let packedSuffixes = [
+    "token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "privatekey",
+    "credential", "credentials", "accesskey", "sessionkey", "signature",
+  ].map(PackedWord.init)
+  /// The whole names of ``isSecretName(_:)``, packed.
+  private static let packedAuth = PackedWord("auth")
+  private static let packedSetCookie = PackedWord("setcookie")
+  private static let packedProgressToken = PackedWord("progresstoken")
+
+  /// ``isSecretName(_:)`` for an ASCII name, without allocating: the name's last 16 letters
+  /// (lowercased, `_`, `-` and `.` left out) are packed into two integers and compared with the
+  /// packed words. Nil when the name is not ASCII (lowercasing may then change its length, so
+  /// the general path answers). Every wire-log record asks this of every member name.
+  private static func isSecretASCIIName(_ name: String) -> Bool? {
+    let packed = name.utf8.withContiguousStorageIfAvailable {
+      utf8 -> (low: UInt64, high: UInt64, total: Int)? in
+      var low: UInt64 = 0
+      var high: UInt64 = 0
+      var total = 0
+      var index = utf8.count
+      while index > 0 {
+        index -= 1
+        var byte = utf8[index]
+        if byte >= 0x80 { return nil }
+        if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+          continue
+        }
+        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 0x20 }
+        if total < 8 {
+          low |= UInt64(byte) << (8 * total)
+        } else if total < 16 {
+          high |= UInt64(byte) << (8 * (total - 8))
+        }
+        total += 1
+      }
+      return (low, high, total)
+    }
+    guard let packed, let (low, high, total) = packed else { return nil }
+    func equals(_ word: PackedWord) -> Bool { total == word.count && word.ends(low, high) }
+    if equals(packedProgressToken) { return false }
+    for word in packedSuffixes where word.ends(low, high) { return true }
+    return equals(packedAuth) || equals(packedSetCookie)
   }
 
   /// Redacts a string: every known secret value inside it becomes the mask.

@@ -157,7 +157,7 @@ public final class WireLog: Sendable {
       var bodyMasked = false
       switch body {
       case .local(_, let text, _), .stderr(let text), .raw(let text, _):
-        bodyMasked = text.contains(Redactor.mask)
+        bodyMasked = WireLog.containsMask(text)
       default: break
       }
       let record = WireRecord(
@@ -224,11 +224,26 @@ public final class WireLog: Sendable {
   /// Whether any string inside `value` holds the redaction mask.
   static func containsMask(_ value: JSONValue) -> Bool {
     switch value {
-    case .string(let s): s.contains(Redactor.mask)
+    case .string(let s): containsMask(s)
     case .array(let items): items.contains(where: containsMask)
     case .object(let o): o.members.contains { containsMask($0.value) }
     default: false
     }
+  }
+
+  /// Whether `text` holds the redaction mask, compared as UTF-8 bytes (Foundation's
+  /// `String.contains` bridged through `NSString` for every record).
+  static func containsMask(_ text: String) -> Bool {
+    let mask = Redactor.mask.utf8
+    let first = mask.first!
+    let utf8 = text.utf8
+    guard utf8.count >= mask.count else { return false }
+    var index = utf8.startIndex
+    while let found = utf8[index...].firstIndex(of: first) {
+      if utf8[found...].starts(with: mask) { return true }
+      index = utf8.index(after: found)
+    }
+    return false
   }
 
   /// The records now in memory, oldest first.
@@ -237,12 +252,38 @@ public final class WireLog: Sendable {
   }
 
   /// Records with `seq` greater than `after`, oldest first.
+  ///
+  /// Found by binary search (records are kept in `seq` order), so a caller asking for the few
+  /// records of its last exchange does not pay for the whole log.
   public func records(after seq: Int) -> [WireRecord] {
     state.withLock { s in
-      let live = s.records[s.head...]
-      guard let idx = live.firstIndex(where: { $0.seq > seq }) else { return [] }
-      return Array(live[idx...])
+      Array(s.records[WireLog.firstIndex(in: s.records, from: s.head, after: seq)...])
     }
+  }
+
+  /// The `seq` of the newest record, or 0 when the log is empty; nothing is copied.
+  public var lastSeq: Int {
+    state.withLock { s in s.records.count > s.head ? s.records[s.records.count - 1].seq : 0 }
+  }
+
+  /// The record numbered `seq`, if it is still in memory (binary search; nothing else copied).
+  public func record(seq: Int) -> WireRecord? {
+    state.withLock { s in
+      let index = WireLog.firstIndex(in: s.records, from: s.head, after: seq - 1)
+      return index < s.records.count && s.records[index].seq == seq ? s.records[index] : nil
+    }
+  }
+
+  /// The index of the first record at or after `head` whose `seq` is greater than `seq`
+  /// (`records.count` when there is none).
+  private static func firstIndex(in records: [WireRecord], from head: Int, after seq: Int) -> Int {
+    var low = head
+    var high = records.count
+    while low < high {
+      let mid = low + (high - low) / 2
+      if records[mid].seq > seq { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 
   /// How many records were evicted from memory so far.

@@ -36,7 +36,13 @@ final class StdioEventRecorder: Sendable {
 
   /// The frames so far.
   var frames: [[UInt8]] {
-    events.compactMap { if case .frame(let bytes) = $0 { bytes } else { nil } }
+    events.flatMap { event -> [[UInt8]] in
+      switch event {
+      case .frame(let bytes): [bytes]
+      case .frames(let list): list
+      default: []
+      }
+    }
   }
   /// The frames so far, as text.
   var frameTexts: [String] { frames.map { String(decoding: $0, as: UTF8.self) } }
@@ -83,7 +89,13 @@ final class StdioEventRecorder: Sendable {
   /// Waits until at least `count` frames have arrived.
   func waitForFrames(_ count: Int, timeout: Duration = .seconds(15)) async -> Bool {
     await wait(timeout: timeout) { events, _ in
-      events.count { if case .frame = $0 { true } else { false } } >= count
+      events.reduce(0) { total, event in
+        switch event {
+        case .frame: total + 1
+        case .frames(let list): total + list.count
+        default: total
+        }
+      } >= count
     }
   }
 

@@ -48,6 +48,8 @@ import Testing
       while received == nil, let event = await iterator.next() {
         if case .frame(let bytes) = event {
           received = bytes
+        } else if case .frames(let list) = event {
+          received = list.first
         }
       }
       let elapsed = clock.now - start
