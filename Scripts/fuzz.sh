@@ -82,7 +82,7 @@ for target in "${targets[@]}"; do
     json) build_target json JSONParserFuzz.swift ;;
     schema) build_target schema SchemaValidatorFuzz.swift "$core"/Schema/*.swift ;;
     auth) build_target auth AuthHeaderFuzz.swift "$core/Transport/HTTPResponseHead.swift" \
-      "$core/Transport/HTTPRecord.swift" "$core/Wire/Redactor.swift" ;;
+      "$core/Transport/HTTPRecord.swift" "$core"/Wire/Redactor*.swift ;;
     *)
       echo "fuzz.sh: unknown target '$target' (targets: ${all[*]})" >&2
       exit 2

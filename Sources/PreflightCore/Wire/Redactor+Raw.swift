@@ -17,18 +17,8 @@ extension Redactor {
   }
 
   private static func occurs(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = needle.first, haystack.count >= needle.count else { return false }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-      if haystack[i] == first
-        && haystack[i..<(i + needle.count)].elementsEqual(needle)
-      {
-        return true
-      }
-      i += 1
-    }
-    return false
+    guard let base = haystack.baseAddress else { return false }
+    return find(needle, in: UnsafeRawPointer(base), from: 0, count: haystack.count) != nil
   }
 
   /// Whether any member name in `raw` is named like a secret (each distinct name is checked

@@ -131,7 +131,7 @@ public struct Redactor: Sendable {
 
   /// The offset of the first occurrence of `needle` at or after `start`: `memchr` for its first
   /// byte, `memcmp` for the rest.
-  private static func find(
+  static func find(
     _ needle: [UInt8], in base: UnsafeRawPointer, from start: Int, count: Int
   ) -> Int? {
     guard let first = needle.first else { return nil }
