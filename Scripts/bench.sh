@@ -118,10 +118,17 @@ if wants calls; then
     "$PY Benchmarks/python_client.py --calls 1 $URL" \
     "$PY Benchmarks/python_client.py --calls $N $URL" \
     "$P scenario --json $work/calls1.json -- $work/echo_server" \
-    "$P scenario --json $work/callsN.json -- $work/echo_server"
+    "$P scenario --json $work/callsN.json -- $work/echo_server" \
+    "taskset -c 0 $P scenario --json $work/calls1.json -- $P demo-server" \
+    "taskset -c 0 $P scenario --json $work/callsN.json -- $P demo-server" \
+    "taskset -c 0 $PY Benchmarks/python_client.py --calls 1 -- $P demo-server" \
+    "taskset -c 0 $PY Benchmarks/python_client.py --calls $N -- $P demo-server" \
+    "taskset -c 0 $work/pipe_floor 1" \
+    "taskset -c 0 $work/pipe_floor $N"
   rate() { python3 -c "print(f'{($N - 1) / ($(median calls "$2") - $(median calls "$1")):.0f}')"; }
   pf=$(rate 1 2) py=$(rate 3 4) floor=$(rate 5 6) pfh=$(rate 7 8) pyh=$(rate 9 10)
   pfc=$(rate 11 12)
+  pf1=$(rate 13 14) py1=$(rate 15 16) floor1=$(rate 17 18)
   us() { python3 -c "print(f'{1e6 / $1:.1f} µs')"; }
   echo
   echo "## Call throughput: sequential tools/call of echo ($N calls; rate = (N−1) / (T(N) − T(1)))"
@@ -130,6 +137,11 @@ if wants calls; then
   echo "|---|---|---|---|---|---|"
   echo "| stdio | $pf calls/s | $py calls/s | **$(ratio "$pf" "$py")** | $floor round trips/s | $(python3 -c "print(f'{100 * $pf / $floor:.1f} %')") |"
   echo "| Streamable HTTP | $pfh calls/s | $pyh calls/s | **$(ratio "$pfh" "$pyh")** | — | — |"
+  echo "| stdio, client and server on one core (taskset -c 0) | $pf1 calls/s | $py1 calls/s | **$(ratio "$pf1" "$py1")** | $floor1 round trips/s | $(python3 -c "print(f'{100 * $pf1 / $floor1:.1f} %')") |"
+  echo
+  echo "On two cores each call wakes the other process on the other core; on an idle virtual"
+  echo "machine that wake-up can cost tens of µs (compare the two pipe floors), the same for both"
+  echo "clients, which compresses the ratio. The one-core row takes that out for both."
   echo
   echo "Floors (stdio): a bare pipe round trip $(us "$floor"); Preflight against a minimal C echo"
   echo "server (Benchmarks/echo_server.c, so the time is nearly all Preflight's) $pfc calls/s ="
