@@ -36,8 +36,10 @@ final class TUITrace {
   /// A message from outside the loop (not a key) was applied.
   func message(_ message: Msg) {
     if case .key = message { return }
-    let name = String(describing: message).prefix { $0 != "(" }
-    write(#"{"ns":\#(Self.now()),"event":"message","message":"\#(Self.escape(String(name)))"}"#)
+    // The case's name only: describing the whole message would print its payload (a 50 MB
+    // result) into a string first, and the trace would measure itself.
+    let name = Mirror(reflecting: message).children.first?.label ?? String(describing: message)
+    write(#"{"ns":\#(Self.now()),"event":"message","message":"\#(Self.escape(name))"}"#)
   }
 
   /// A frame was drawn: the mode, the tools listed and the cells that changed.
