@@ -92,12 +92,13 @@ print(f'| idle CPU over 5 s, connected to the demo server | {100 * ($after - $be
 
 # --- big payloads and many tools (Tests/EndToEndTests/Fixtures/big_server.py) ---
 echo
-echo "### 50 MB results and 10,000 tools (times from the TUI's trace; one run each)"
+echo "### 50 MB results, 10,000 tools and a flood (times from the TUI's trace; one run each)"
 echo
 echo '```'
 python3 Benchmarks/tui_big_result.py "$P" --shape text
 python3 Benchmarks/tui_big_result.py "$P" --shape structured
 python3 Benchmarks/tui_many_tools.py "$P"
+python3 Benchmarks/tui_flood.py "$P"
 echo '```'
 
 # --- the same 50 MB results, headless, beside the Python SDK client ---
