@@ -4,7 +4,7 @@
 #   Scripts/bench.sh            # everything; RUNS=N changes the number of runs (default 15)
 #   Scripts/bench.sh cold calls # only some sections: cold, calls, flood, tui
 #
-# Builds Preflight in release mode, installs hyperfine if missing, and uses the Python
+# Builds Preflight in release mode, installs hyperfine, tmux and a C compiler if missing, and uses the Python
 # environments of Scripts/setup-python.sh. Whole-process times come from hyperfine (medians);
 # times inside the TUI come from its trace (PREFLIGHT_TRACE, see docs/benchmarks.md).
 # Not part of CI: the numbers need a quiet machine. Results go to stdout as Markdown tables.
@@ -15,9 +15,13 @@ sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || sections=(cold calls flood tui)
 wants() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
-command -v hyperfine >/dev/null 2>&1 || {
-  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
-}
+missing=()
+command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 Scripts/setup-python.sh >/dev/null
 if [[ -n "${PREFLIGHT_BIN:-}" ]]; then
   P="$PREFLIGHT_BIN" # a build of your own, e.g. to check this script quickly
