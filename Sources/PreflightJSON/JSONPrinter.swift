@@ -53,10 +53,14 @@ public enum JSONPrinter {
     }
   }
 
-  private static func writePretty(
-    _ value: JSONValue, level: Int, indent: Int, into out: inout [UInt8]
+  /// Appends the pretty text of `value` at nesting `level`. `atLine`, when given, is called
+  /// before each line break with the text so far (``JSONPrettyStream`` hands it out there).
+  static func writePretty(
+    _ value: JSONValue, level: Int, indent: Int, into out: inout [UInt8],
+    atLine: ((inout [UInt8]) -> Void)? = nil
   ) {
     func newline(_ l: Int) {
+      atLine?(&out)
       out.append(0x0A)
       out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: l * indent))
     }
@@ -66,12 +70,12 @@ public enum JSONPrinter {
       for (i, e) in a.enumerated() {
         if i > 0 { out.append(UInt8(ascii: ",")) }
         newline(level + 1)
-        writePretty(e, level: level + 1, indent: indent, into: &out)
+        writePretty(e, level: level + 1, indent: indent, into: &out, atLine: atLine)
       }
       newline(level)
       out.append(UInt8(ascii: "]"))
     case .object(let o) where o.raw != nil:
-      RawJSONWriter.writePretty(o.raw!, level: level, indent: indent, into: &out)
+      RawJSONWriter.writePretty(o.raw!, level: level, indent: indent, into: &out, atLine: atLine)
     case .object(let o) where !o.isEmpty:
       out.append(UInt8(ascii: "{"))
       for (i, m) in o.members.enumerated() {
@@ -79,7 +83,7 @@ public enum JSONPrinter {
         newline(level + 1)
         writeString(m.key, into: &out)
         out.append(contentsOf: ": ".utf8)
-        writePretty(m.value, level: level + 1, indent: indent, into: &out)
+        writePretty(m.value, level: level + 1, indent: indent, into: &out, atLine: atLine)
       }
       newline(level)
       out.append(UInt8(ascii: "}"))

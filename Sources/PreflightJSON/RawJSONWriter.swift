@@ -27,9 +27,10 @@ public enum RawJSONWriter {
 
   /// Appends the pretty text of `raw` to `out` as ``JSONPrinter/pretty(_:indent:)`` would
   /// print it at nesting `level` (the first line is not indented: it follows a key or a line
-  /// start the caller wrote).
+  /// start the caller wrote). `atLine`, when given, is called before each line break.
   public static func writePretty(
-    _ raw: RawJSON, level: Int = 0, indent: Int = 2, into out: inout [UInt8]
+    _ raw: RawJSON, level: Int = 0, indent: Int = 2, into out: inout [UInt8],
+    atLine: ((inout [UInt8]) -> Void)? = nil
   ) {
     var cursor = RawJSONPrettyCursor(raw, level: level, indent: indent)
     var first = true
@@ -37,7 +38,10 @@ public enum RawJSONWriter {
     while true {
       line.removeAll(keepingCapacity: true)
       guard cursor.next(into: &line) else { break }
-      if !first { out.append(0x0A) }
+      if !first {
+        atLine?(&out)
+        out.append(0x0A)
+      }
       out.append(contentsOf: first ? line.drop { $0 == 0x20 } : line[...])
       first = false
     }

@@ -29,12 +29,14 @@ public struct Redactor: Sendable {
     if let answer = isSecretASCIIName(name) { return answer }
     let n = String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != "." })
     if n == "progresstoken" { return false }
-    let suffixes = [
-      "token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "privatekey",
-      "credential", "credentials", "accesskey", "sessionkey", "signature",
-    ]
-    return suffixes.contains { n.hasSuffix($0) } || n == "auth" || n == "setcookie"
+    return secretSuffixes.contains { n.hasSuffix($0) } || n == "auth" || n == "setcookie"
   }
+
+  /// The endings that make a name (lowercased, `_`, `-` and `.` left out) a secret's.
+  private static let secretSuffixes = [
+    "token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "privatekey",
+    "credential", "credentials", "accesskey", "sessionkey", "signature",
+  ]
 
   /// A word of ``isSecretName(_:)`` packed for comparison with a name's last letters: up to 16
   /// bytes, the last one in the lowest byte of `low`.
@@ -66,10 +68,7 @@ public struct Redactor: Sendable {
   }
 
   /// The suffixes of ``isSecretName(_:)``, packed.
-  private static let packedSuffixes = [
-    "token", "secret", "password", "passwd", "apikey", "authorization", "cookie", "privatekey",
-    "credential", "credentials", "accesskey", "sessionkey", "signature",
-  ].map(PackedWord.init)
+  private static let packedSuffixes = secretSuffixes.map(PackedWord.init)
   /// The whole names of ``isSecretName(_:)``, packed.
   private static let packedAuth = PackedWord("auth")
   private static let packedSetCookie = PackedWord("setcookie")
@@ -245,9 +244,9 @@ public struct Redactor: Sendable {
       }
       return copy.map { .array($0) }
     case .object(let o):
-      if o.raw != nil {
+      if let raw = o.raw {
         // An unparsed large object: parsed only when its bytes show something to redact.
-        guard let raw = o.raw, mightRedact(raw, names: true) else { return nil }
+        guard mightRedact(raw, names: true) else { return nil }
         return redact(.object(JSONObject(o.members)))
       }
       var copy: JSONObject?
