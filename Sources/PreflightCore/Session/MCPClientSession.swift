@@ -218,12 +218,10 @@ public actor MCPClientSession {
     var meta = extraMeta ?? JSONObject()
     if let user = settings.requestMeta { meta = Self.mergedMeta(meta, user) }
     if let override { meta = Self.mergedMeta(meta, override) }
-    let omitted = meta.members.filter { $0.value.isNull }.map(\.key)
     guard !meta.isEmpty else { return params }
     var p = params?.objectValue ?? JSONObject()
     var existing = p["_meta"]?.objectValue ?? JSONObject()
-    for m in meta.members where !m.value.isNull { existing[m.key] = m.value }
-    for key in omitted { existing[key] = nil }
+    for m in meta.members { existing[m.key] = m.value.isNull ? JSONValue?.none : m.value }
     if existing.isEmpty && p["_meta"] == nil { return params }
     p["_meta"] = .object(existing)
     return .object(p)

@@ -144,9 +144,9 @@ public struct RequestMetaEdits: Sendable, Hashable {
   /// (named `profileName`) with the other layers over them.
   public func sent(conversation: String, profileName: String) -> JSONObject {
     if knows(conversation) { return sent }
-    let placeholders = ClientProfile.named(profileName)?.toolCallMeta.objectValue ?? JSONObject()
-    let all = MCPClientSession.mergedMeta(
-      MCPClientSession.mergedMeta(placeholders, commandLine), override)
-    return JSONObject(all.members.filter { !$0.value.isNull })
+    var placeholders = self
+    placeholders.profile =
+      ClientProfile.named(profileName)?.toolCallMeta.objectValue ?? JSONObject()
+    return placeholders.sent
   }
 }
